@@ -1,0 +1,84 @@
+#include "call.hpp"
+
+namespace op {
+namespace {
+
+void write_issues(json::Writer& w, std::string_view name, const std::vector<Issue>& issues) {
+    w.key(name).array();
+    for (const auto& issue : issues) {
+        w.object();
+        w.field("code", code_name(issue.code));
+        w.field("message", issue.message);
+        w.field("path", issue.path);
+        w.end_object();
+    }
+    w.end_array();
+}
+
+}  // namespace
+
+bool Call::load_options(std::string_view text) {
+    if (text.empty()) return true;
+    auto at = diag.at("options");
+    // Options are small; parse them with the default limits so a limit cannot be raised by a huge input.
+    if (!options_doc.parse(text, json::Limits{}, diag)) return false;
+    return true;
+}
+
+bool Call::load_order(std::string_view text) {
+    if (options_doc.root()) {
+        const std::size_t before = diag.error_count();
+        read_options(options_doc.root(), diag, options);
+        if (diag.error_count() != before) return false;
+    }
+    auto at = diag.at("order");
+    if (text.empty()) {
+        diag.error(Code::ORDER_NOT_FOUND, "No order was given.");
+        return false;
+    }
+    if (!order_doc.parse(text, options.limits, diag)) return false;
+    const json::Value root = order_doc.root();
+    ReadOptions ro;
+    ro.dialect = options.dialect ? *options.dialect : detect_dialect(root);
+    ro.profile = options.profile_for(ro.dialect);
+    ro.tax_inclusive = options.tax_inclusive;
+    ro.max_lines = options.max_lines;
+    profile = ro.profile;
+    return read_order(root, ro, diag, order);
+}
+
+bool Call::load_request(std::string_view text, json::Value& out) {
+    if (text.empty()) {
+        out = json::Value();
+        return true;
+    }
+    if (!request_doc.parse(text, options.limits, diag)) return false;
+    out = request_doc.root();
+    return true;
+}
+
+std::string render_envelope(const Diagnostics& diag, const std::string& result) {
+    std::string out;
+    out.reserve(result.size() + 128);
+    json::Writer w(out);
+    w.object();
+    w.field("ok", !diag.has_errors());
+    write_issues(w, "errors", diag.errors());
+    write_issues(w, "warnings", diag.warnings());
+    w.key("result");
+    if (result.empty())
+        w.null();
+    else
+        w.raw_number(result);  // already-rendered JSON object
+    w.end_object();
+    return out;
+}
+
+std::string Call::envelope(const std::string& result) const { return render_envelope(diag, result); }
+
+void write_result_footer(json::Writer& w, const Order& order) {
+    w.field("order_fingerprint", fingerprint_text(order.fingerprint));
+    w.field("engine_version", kEngineVersion);
+}
+
+}  // namespace op

@@ -1,0 +1,45 @@
+// What every operation does around its rule: parse options, parse and read the order, collect issues,
+// and render the envelope { ok, errors, warnings, result }.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "../diag/diagnostics.hpp"
+#include "../json/document.hpp"
+#include "../json/writer.hpp"
+#include "../order/order.hpp"
+#include "../order/reader.hpp"
+#include "options.hpp"
+
+namespace op {
+
+inline constexpr std::string_view kEngineVersion = "0.1.0";
+
+struct Call {
+    Diagnostics diag;
+    json::Document options_doc;
+    json::Document order_doc;
+    json::Document request_doc;
+    CallOptions options;
+    Profile profile;
+    Order order;
+
+    // Parses the options text (empty means none). Returns false when it is not JSON.
+    bool load_options(std::string_view text);
+    // Parses and reads the order at path "order". Returns false when no result can be computed.
+    bool load_order(std::string_view text);
+    // Parses a request text at the root path (requests' paths read "refund_lines[0].quantity").
+    bool load_request(std::string_view text, json::Value& out);
+
+    // The envelope; `result` is JSON text of the result object, or empty for null.
+    std::string envelope(const std::string& result) const;
+};
+
+// Every result ends with these two members so a UI can tell the preview from a newer server state.
+void write_result_footer(json::Writer& w, const Order& order);
+
+// Renders an envelope from any diagnostics; shared with operations that do not read an order.
+std::string render_envelope(const Diagnostics& diag, const std::string& result);
+
+}  // namespace op

@@ -1,0 +1,116 @@
+#include "writer.hpp"
+
+#include "../money/money.hpp"
+
+namespace op::json {
+
+void append_escaped(std::string& out, std::string_view s) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += '"';
+    for (const char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            default:
+                if (u < 0x20) {
+                    out += "\\u00";
+                    out += kHex[u >> 4];
+                    out += kHex[u & 15];
+                } else {
+                    out += c;
+                }
+        }
+    }
+    out += '"';
+}
+
+void Writer::separate() {
+    if (after_key_) {
+        after_key_ = false;
+        return;
+    }
+    if (!first_.empty()) {
+        if (!first_.back()) out_ += ',';
+        first_.back() = false;
+    }
+}
+
+Writer& Writer::object() {
+    separate();
+    out_ += '{';
+    first_.push_back(true);
+    return *this;
+}
+
+Writer& Writer::end_object() {
+    out_ += '}';
+    first_.pop_back();
+    return *this;
+}
+
+Writer& Writer::array() {
+    separate();
+    out_ += '[';
+    first_.push_back(true);
+    return *this;
+}
+
+Writer& Writer::end_array() {
+    out_ += ']';
+    first_.pop_back();
+    return *this;
+}
+
+Writer& Writer::key(std::string_view k) {
+    separate();
+    append_escaped(out_, k);
+    out_ += ':';
+    after_key_ = true;
+    return *this;
+}
+
+Writer& Writer::string(std::string_view s) {
+    separate();
+    append_escaped(out_, s);
+    return *this;
+}
+
+Writer& Writer::raw_number(std::string_view digits) {
+    separate();
+    out_ += digits;
+    return *this;
+}
+
+Writer& Writer::integer(std::int64_t v) {
+    separate();
+    out_ += std::to_string(v);
+    return *this;
+}
+
+Writer& Writer::boolean(bool v) {
+    separate();
+    out_ += v ? "true" : "false";
+    return *this;
+}
+
+Writer& Writer::null() {
+    separate();
+    out_ += "null";
+    return *this;
+}
+
+Writer& Writer::amount(std::int64_t minor, int exponent) {
+    separate();
+    out_ += '"';
+    append_amount(out_, minor, exponent);
+    out_ += '"';
+    return *this;
+}
+
+}  // namespace op::json

@@ -1,0 +1,123 @@
+// inspectOrder: what the engine understood from the order, so a developer can see why a preview came out
+// as it did. Every quantity and amount here is the one later operations use.
+#include "../api/call.hpp"
+#include "../api/engine.hpp"
+#include "render.hpp"
+
+namespace op {
+namespace {
+
+void write_line(json::Writer& w, const Line& l, int e) {
+    w.object();
+    w.key("line_id");
+    write_id(w, l.id);
+    w.key("product_id");
+    write_id(w, l.product_id);
+    w.field("title", l.title);
+    w.field("kind", l.digital ? "digital" : "physical");
+    w.field("quantity", l.quantity);
+    w.field("current_quantity", l.current_quantity);
+    w.field("fulfilled_quantity", l.fulfilled_quantity);
+    w.field("fulfillable_quantity", l.fulfillable_quantity);
+    w.field("editable_quantity", l.editable_quantity);
+    w.field("refunded_quantity", l.refunded_quantity);
+    w.field("refundable_quantity", l.refundable_quantity);
+    w.amount_field("amount_excl_tax", l.amount_excl_tax, e);
+    w.amount_field("total_tax", l.total_tax, e);
+    w.amount_field("amount_incl_tax", l.amount_incl_tax, e);
+    w.amount_field("discount", l.discount, e);
+    w.key("tax_rate");
+    if (l.has_rate)
+        w.string(format_rate(l.tax_rate));
+    else
+        w.null();
+    w.amount_field("refunded_amount_excl_tax", l.refunded_excl_tax, e);
+    w.key("derived").array();
+    for (auto name : l.derived) w.string(name);
+    w.end_array();
+    w.end_object();
+}
+
+void write_transaction(json::Writer& w, const Transaction& t, int e) {
+    w.object();
+    w.key("id");
+    write_id(w, t.id);
+    w.field("type", tx_kind_name(t.kind));
+    w.field("status", tx_status_name(t.status));
+    w.amount_field("amount", t.amount, e);
+    w.key("parent_id");
+    write_id(w, t.parent_id);
+    if (t.kind == TxKind::authorization) {
+        w.amount_field("captured", t.captured, e);
+        w.field("voided", t.voided);
+    }
+    w.amount_field("refunded", t.refunded, e);
+    w.amount_field("refundable_amount", t.refundable, e);
+    w.end_object();
+}
+
+void write_inspection(json::Writer& w, const Order& o, const Profile& profile) {
+    const int e = o.exponent;
+    w.object();
+    w.field("dialect", dialect_name(o.dialect));
+    w.field("currency", o.currency);
+    w.field("currency_exponent", e);
+    w.field("tax_inclusive", o.tax_inclusive);
+    w.key("profile");
+    write_profile(w, profile);
+    w.key("statuses").object();
+    w.field("status", o.status);
+    w.field(o.dialect == Dialect::v1 ? "financial_status" : "payment_status", o.payment_status);
+    w.field("fulfillment_status", o.fulfillment_status);
+    w.end_object();
+    w.key("lines").array();
+    for (const auto& l : o.lines) write_line(w, l, e);
+    w.end_array();
+    const auto& s = o.shipping;
+    w.key("shipping").object();
+    w.amount_field("amount_excl_tax", s.amount_excl_tax, e);
+    w.amount_field("total_tax", s.total_tax, e);
+    w.amount_field("amount_incl_tax", s.amount_incl_tax, e);
+    w.amount_field("refunded_excl_tax", s.refunded_excl_tax, e);
+    w.amount_field("refundable_amount", s.remaining_excl_tax(), e);
+    w.end_object();
+    w.key("transactions").array();
+    for (const auto& t : o.transactions) write_transaction(w, t, e);
+    w.end_array();
+    const auto& p = o.payments;
+    w.key("payments").object();
+    w.amount_field("authorized_uncaptured", p.authorized_uncaptured, e);
+    w.amount_field("captured", p.captured, e);
+    w.amount_field("refunded", p.refunded, e);
+    w.amount_field("paid", p.paid(), e);
+    w.amount_field("refundable", p.refundable, e);
+    w.end_object();
+    const auto& t = o.totals;
+    w.key("totals").object();
+    w.amount_field("lines_excl_tax", t.lines_excl_tax, e);
+    w.amount_field("lines_tax", t.lines_tax, e);
+    w.amount_field("lines_incl_tax", t.lines_incl_tax, e);
+    w.amount_field("discounts", t.discounts, e);
+    w.amount_field("shipping_excl_tax", s.amount_excl_tax, e);
+    w.amount_field("shipping_tax", s.total_tax, e);
+    w.amount_field("total_excl_tax", t.total_excl_tax, e);
+    w.amount_field("total_tax", t.total_tax, e);
+    w.amount_field("total_incl_tax", t.total_incl_tax, e);
+    w.end_object();
+    write_result_footer(w, o);
+    w.end_object();
+}
+
+}  // namespace
+
+std::string inspect_order(std::string_view order, std::string_view options) {
+    Call call;
+    std::string result;
+    if (call.load_options(options) && call.load_order(order)) {
+        json::Writer w(result);
+        write_inspection(w, call.order, call.profile);
+    }
+    return call.envelope(result);
+}
+
+}  // namespace op

@@ -1,0 +1,117 @@
+#include "order.hpp"
+
+namespace op {
+
+std::string_view tx_kind_name(TxKind k) {
+    static constexpr std::string_view names[] = {"sale", "authorization", "capture", "refund", "void"};
+    return names[static_cast<int>(k)];
+}
+
+std::string_view tx_status_name(TxStatus s) {
+    static constexpr std::string_view names[] = {"succeeded", "pending", "failed"};
+    return names[static_cast<int>(s)];
+}
+
+const Line* Order::find_line(const Id& id) const {
+    for (const auto& line : lines)
+        if (same_id(line.id, id)) return &line;
+    return nullptr;
+}
+
+const Transaction* Order::find_transaction(const Id& id) const {
+    for (const auto& tx : transactions)
+        if (same_id(tx.id, id)) return &tx;
+    return nullptr;
+}
+
+Totals compute_totals(const std::vector<Line>& lines, const Shipping& shipping) {
+    Totals t;
+    for (const auto& line : lines) {
+        t.lines_excl_tax += line.amount_excl_tax;
+        t.lines_tax += line.total_tax;
+        t.lines_incl_tax += line.amount_incl_tax;
+        t.discounts += line.discount;
+    }
+    t.total_excl_tax = t.lines_excl_tax + shipping.amount_excl_tax;
+    t.total_tax = t.lines_tax + shipping.total_tax;
+    t.total_incl_tax = t.lines_incl_tax + shipping.amount_incl_tax;
+    return t;
+}
+
+namespace {
+
+// FNV-1a, fed with fixed-width little-endian integers and length-prefixed text so the byte stream (and
+// therefore the hash) is the same on every platform and build.
+class Hasher {
+public:
+    void bytes(const void* data, std::size_t n) {
+        const auto* p = static_cast<const unsigned char*>(data);
+        for (std::size_t i = 0; i < n; ++i) {
+            h_ ^= p[i];
+            h_ *= 0x100000001b3ULL;
+        }
+    }
+    void integer(std::int64_t v) {
+        unsigned char b[8];
+        auto u = static_cast<std::uint64_t>(v);
+        for (int i = 0; i < 8; ++i) b[i] = static_cast<unsigned char>(u >> (8 * i));
+        bytes(b, 8);
+    }
+    void text(std::string_view s) {
+        integer(static_cast<std::int64_t>(s.size()));
+        bytes(s.data(), s.size());
+    }
+    void id(const Id& v) {
+        integer(v.is_string ? 1 : 0);
+        text(v.text);
+    }
+    std::uint64_t value() const { return h_; }
+
+private:
+    std::uint64_t h_ = 0xcbf29ce484222325ULL;
+};
+
+}  // namespace
+
+std::uint64_t fingerprint(const Order& o) {
+    Hasher h;
+    h.text("order-preflight/fp1");
+    h.integer(static_cast<int>(o.dialect));
+    h.text(o.currency);
+    h.integer(o.exponent);
+    h.integer(o.tax_inclusive);
+    h.text(o.status);
+    h.text(o.payment_status);
+    h.text(o.fulfillment_status);
+    h.integer(static_cast<std::int64_t>(o.lines.size()));
+    for (const auto& l : o.lines) {
+        h.id(l.id);
+        h.integer(l.digital);
+        for (auto q : {l.quantity, l.current_quantity, l.fulfillable_quantity, l.editable_quantity,
+                       l.refunded_quantity, l.refunded_in_place, l.amount_excl_tax, l.total_tax, l.discount,
+                       l.refunded_excl_tax, l.refunded_incl_tax})
+            h.integer(q);
+        h.integer(l.has_rate ? l.tax_rate.units : -1);
+        h.integer(l.tax_rate.scale);
+    }
+    const auto& s = o.shipping;
+    for (auto v : {s.amount_excl_tax, s.total_tax, s.refunded_excl_tax, s.refunded_incl_tax}) h.integer(v);
+    h.integer(static_cast<std::int64_t>(o.transactions.size()));
+    for (const auto& t : o.transactions) {
+        h.id(t.id);
+        h.id(t.parent_id);
+        h.integer(static_cast<int>(t.kind));
+        h.integer(static_cast<int>(t.status));
+        h.integer(t.amount);
+    }
+    return h.value();
+}
+
+std::string fingerprint_text(std::uint64_t fp) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string s = "fp1-";
+    for (int i = 15; i >= 0; --i) s += kHex[(fp >> (4 * i)) & 15];
+    return s;
+}
+
+}  // namespace op

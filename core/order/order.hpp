@@ -1,0 +1,136 @@
+// The canonical order: what the engine understood from either dialect. Every operation reads this, never
+// the raw JSON, so the rules are written once. Amounts are minor units of `exponent` digits.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "../money/profile.hpp"
+#include "../money/rate.hpp"
+
+namespace op {
+
+// Ids are echoed with the JSON type they came in: 1000 stays a number, "abc" stays a string.
+struct Id {
+    bool is_string = false;
+    std::string text;  // string contents or integer digits
+    bool present() const { return !text.empty() || is_string; }
+};
+inline bool same_id(const Id& a, const Id& b) { return a.is_string == b.is_string && a.text == b.text; }
+
+enum class TxKind : std::uint8_t { sale, authorization, capture, refund, void_ };
+enum class TxStatus : std::uint8_t { succeeded, pending, failed };
+std::string_view tx_kind_name(TxKind k);
+std::string_view tx_status_name(TxStatus s);
+
+struct Line {
+    Id id;
+    Id product_id;
+    std::string title;
+    bool digital = false;          // requires_shipping false or a gift card
+    std::uint32_t source_index = 0;  // position in the input array, for paths
+
+    // Units (SPEC 3 and seed 000 "Line Item Quantities Explained").
+    std::int64_t quantity = 0;              // ever added
+    std::int64_t current_quantity = 0;      // not removed
+    std::int64_t fulfillable_quantity = 0;  // not yet fulfilled
+    std::int64_t editable_quantity = 0;     // not fulfilled, not in fulfilment, not removed
+    std::int64_t fulfilled_quantity = 0;    // current - fulfillable
+    std::int64_t refunded_quantity = 0;     // all earlier refunds of the line
+    std::int64_t refunded_in_place = 0;     // refunded units still counted in current_quantity (return/no_restock)
+    std::int64_t refundable_quantity = 0;   // current - refunded_in_place
+
+    // Line totals over current_quantity units, discounts already applied.
+    std::int64_t amount_excl_tax = 0;
+    std::int64_t total_tax = 0;
+    std::int64_t amount_incl_tax = 0;
+    std::int64_t discount = 0;  // excl-tax discount already inside the totals
+    bool has_rate = false;
+    Rate tax_rate;
+
+    std::int64_t refunded_excl_tax = 0;  // from earlier refunds, as the server recorded them
+    std::int64_t refunded_incl_tax = 0;
+
+    std::vector<std::string_view> derived;  // names of facts the engine derived instead of reading
+};
+
+struct Shipping {
+    std::int64_t amount_excl_tax = 0;
+    std::int64_t total_tax = 0;
+    std::int64_t amount_incl_tax = 0;
+    std::int64_t refunded_excl_tax = 0;
+    std::int64_t refunded_incl_tax = 0;
+    std::int64_t remaining_excl_tax() const { return amount_excl_tax - refunded_excl_tax; }
+};
+
+struct Transaction {
+    Id id;
+    Id parent_id;
+    TxKind kind = TxKind::sale;
+    TxStatus status = TxStatus::succeeded;
+    std::int64_t amount = 0;
+    std::uint32_t source_index = 0;
+    std::string_view source_list;  // "transactions" or "refunds[i].transactions" (for paths)
+
+    // Derived: for sale/capture, what earlier refunds took back and what is left;
+    // for an authorisation, what was captured against it and whether it was voided.
+    std::int64_t refunded = 0;
+    std::int64_t refundable = 0;
+    std::int64_t captured = 0;
+    bool voided = false;
+    bool is_payment() const {
+        return (kind == TxKind::sale || kind == TxKind::capture) && status == TxStatus::succeeded;
+    }
+};
+
+struct Payments {
+    std::int64_t authorized_uncaptured = 0;  // open authorisations: void or capture, not refund
+    std::int64_t captured = 0;
+    std::int64_t refunded = 0;
+    std::int64_t paid() const { return captured - refunded; }
+    std::int64_t refundable = 0;
+};
+
+struct Totals {
+    std::int64_t lines_excl_tax = 0;
+    std::int64_t lines_tax = 0;
+    std::int64_t lines_incl_tax = 0;
+    std::int64_t discounts = 0;
+    std::int64_t total_excl_tax = 0;
+    std::int64_t total_tax = 0;
+    std::int64_t total_incl_tax = 0;
+};
+
+struct Order {
+    Dialect dialect = Dialect::n29next;
+    Id id;
+    std::string number;
+    std::string currency;
+    int exponent = 2;
+    bool tax_inclusive = false;
+
+    std::string status;
+    std::string payment_status;      // 29next payment_status, v1 financial_status
+    std::string fulfillment_status;
+
+    std::vector<Line> lines;
+    Shipping shipping;
+    std::vector<Transaction> transactions;  // top-level and those nested in refunds, each once
+    Payments payments;
+    Totals totals;
+    std::uint64_t fingerprint = 0;
+
+    const Line* find_line(const Id& id) const;
+    const Transaction* find_transaction(const Id& id) const;
+};
+
+// Sums lines and shipping into totals; shared by readers and by edit previews.
+Totals compute_totals(const std::vector<Line>& lines, const Shipping& shipping);
+
+// A stable hash of every fact above that a computation may use; identical in native and wasm builds.
+std::uint64_t fingerprint(const Order& order);
+std::string fingerprint_text(std::uint64_t fp);
+
+}  // namespace op

@@ -1,0 +1,212 @@
+#include "reader.hpp"
+
+#include "../money/currency.hpp"
+#include "fields.hpp"
+
+namespace op {
+
+Dialect detect_dialect(json::Value root) {
+    return root.get("line_items") && !root.get("lines") ? Dialect::v1 : Dialect::n29next;
+}
+
+bool read_order(json::Value root, const ReadOptions& options, Diagnostics& d, Order& out) {
+    out = Order{};
+    out.dialect = options.dialect;
+    if (!root || root.is_null()) {
+        d.error(Code::ORDER_NOT_FOUND, "No order was given.");
+        return false;
+    }
+    if (!expect_object(root, d)) return false;
+    const std::size_t errors_before = d.error_count();
+    const bool usable = options.dialect == Dialect::v1 ? detail::read_order_v1(root, options, d, out)
+                                                       : detail::read_order_29next(root, options, d, out);
+    if (!usable) return false;
+    detail::derive_payments(out, d);
+    out.totals = compute_totals(out.lines, out.shipping);
+    out.fingerprint = fingerprint(out);
+    return d.error_count() == errors_before;
+}
+
+namespace detail {
+
+bool read_currency(json::Value root, const ReadOptions& options, Diagnostics& d, Order& out) {
+    if (!require(read_text(root, "currency", d, out.currency, 16), "currency", d)) return false;
+    if (auto e = options.profile.exponent_override(out.currency)) {
+        out.exponent = *e;
+        return true;
+    }
+    if (auto c = find_currency(out.currency)) {
+        out.exponent = c->exponent;
+        return true;
+    }
+    d.error_at("currency", Code::UNKNOWN_CURRENCY,
+               "'" + out.currency + "' is not an active ISO 4217 currency; add it to options.profile.currency_exponents "
+                                    "if your payment provider uses it.");
+    return false;
+}
+
+bool read_lines_array(json::Value root, std::string_view key, const ReadOptions& options, Diagnostics& d,
+                      json::Value& out) {
+    if (!read_array(root, key, d, out)) return false;
+    if (!out) {
+        d.error_at(key, Code::MISSING_FIELD, "'" + std::string(key) + "' is required.");
+        return false;
+    }
+    if (out.size() > options.max_lines) {
+        d.error_at(key, Code::LIMIT_EXCEEDED, "The order has " + std::to_string(out.size()) + " lines; the limit is " +
+                                                  std::to_string(options.max_lines) + ".");
+        return false;
+    }
+    return true;
+}
+
+bool parse_tx_kind(std::string_view s, TxKind& out) {
+    struct Alias { std::string_view name; TxKind kind; };
+    static constexpr Alias aliases[] = {
+        {"sale", TxKind::sale},          {"payment", TxKind::sale},     {"capture", TxKind::capture},
+        {"authorization", TxKind::authorization}, {"authorisation", TxKind::authorization},
+        {"auth", TxKind::authorization}, {"authorize", TxKind::authorization}, {"refund", TxKind::refund},
+        {"credit", TxKind::refund},      {"void", TxKind::void_},
+    };
+    for (const auto& a : aliases)
+        if (a.name == s) {
+            out = a.kind;
+            return true;
+        }
+    return false;
+}
+
+bool parse_tx_status(std::string_view s, TxStatus& out) {
+    struct Alias { std::string_view name; TxStatus status; };
+    static constexpr Alias aliases[] = {
+        {"succeeded", TxStatus::succeeded}, {"success", TxStatus::succeeded}, {"successful", TxStatus::succeeded},
+        {"completed", TxStatus::succeeded}, {"pending", TxStatus::pending},   {"processing", TxStatus::pending},
+        {"failed", TxStatus::failed},       {"failure", TxStatus::failed},    {"error", TxStatus::failed},
+        {"declined", TxStatus::failed},
+    };
+    for (const auto& a : aliases)
+        if (a.name == s) {
+            out = a.status;
+            return true;
+        }
+    return false;
+}
+
+void read_transaction_list(json::Value list, std::string_view list_name, Order& order, Diagnostics& d) {
+    std::size_t i = 0;
+    for (auto it = list.begin(); it != list.end(); ++it, ++i) {
+        const json::Value v = *it;
+        auto at = d.at(i);
+        if (!expect_object(v, d)) continue;
+        Transaction tx;
+        tx.source_index = static_cast<std::uint32_t>(i);
+        tx.source_list = list_name;
+        if (!require(read_id(v, "id", d, tx.id), "id", d)) continue;
+        read_id(v, "parent_id", d, tx.parent_id);
+        // 29next names the kind "type"; v1 (and Shopify-like APIs) name it "kind".
+        std::string kind_text;
+        const std::string_view kind_key = v.get("kind") ? "kind" : "type";
+        if (!require(read_text(v, kind_key, d, kind_text, 64), "type", d)) continue;
+        if (!parse_tx_kind(kind_text, tx.kind)) {
+            d.error_at(kind_key, Code::INVALID_VALUE, "Unknown transaction " + std::string(kind_key) + " '" + kind_text +
+                                                          "'; expected sale, authorization, capture, refund or void.");
+            continue;
+        }
+        std::string status_text;
+        if (!require(read_text(v, "status", d, status_text, 64), "status", d)) continue;
+        if (!parse_tx_status(status_text, tx.status)) {
+            d.error_at("status", Code::INVALID_VALUE, "Unknown transaction status '" + status_text +
+                                                          "'; expected succeeded, pending or failed.");
+            continue;
+        }
+        if (!require(read_amount(v, "amount", order.exponent, d, tx.amount), "amount", d)) continue;
+        if (tx.amount < 0) {
+            d.error_at("amount", Code::INVALID_AMOUNT, "A transaction amount must not be negative.");
+            continue;
+        }
+        std::string currency;
+        if (read_text(v, "currency", d, currency, 16) == Read::ok && !currency.empty() && currency != order.currency)
+            d.error_at("currency", Code::CURRENCY_MISMATCH,
+                       "The transaction is in " + currency + " but the order is in " + order.currency + ".");
+        // The same refund transaction may be listed at the top level and inside its refund: keep it once.
+        if (const Transaction* seen = order.find_transaction(tx.id)) {
+            if (seen->amount != tx.amount || seen->kind != tx.kind)
+                d.error_at("id", Code::DUPLICATE_ID, "Transaction id " + tx.id.text + " is listed twice with different facts.");
+            continue;
+        }
+        order.transactions.push_back(std::move(tx));
+    }
+}
+
+void derive_payments(Order& order, Diagnostics& d) {
+    auto& txs = order.transactions;
+    for (auto& tx : txs) {
+        if (tx.status != TxStatus::succeeded || !tx.parent_id.present()) continue;
+        Transaction* parent = nullptr;
+        for (auto& p : txs)
+            if (same_id(p.id, tx.parent_id)) parent = &p;
+        if (!parent) {
+            if (tx.kind == TxKind::refund || tx.kind == TxKind::capture || tx.kind == TxKind::void_)
+                d.warning(Code::TRANSACTION_NOT_FOUND, "Transaction " + tx.id.text + " names parent " + tx.parent_id.text +
+                                                           ", which the order does not list.");
+            continue;
+        }
+        if (tx.kind == TxKind::refund) parent->refunded += tx.amount;
+        if (tx.kind == TxKind::capture) parent->captured += tx.amount;
+        if (tx.kind == TxKind::void_) parent->voided = true;
+    }
+    Payments p;
+    for (auto& tx : txs) {
+        if (tx.is_payment()) {
+            tx.refundable = tx.amount > tx.refunded ? tx.amount - tx.refunded : 0;
+            p.captured += tx.amount;
+            p.refundable += tx.refundable;
+        } else if (tx.kind == TxKind::refund && tx.status == TxStatus::succeeded) {
+            p.refunded += tx.amount;
+        } else if (tx.kind == TxKind::authorization && tx.status == TxStatus::succeeded && !tx.voided &&
+                   tx.captured < tx.amount) {
+            p.authorized_uncaptured += tx.amount - tx.captured;
+        }
+    }
+    order.payments = p;
+}
+
+void check_unique_line_ids(Order& order, std::string_view list_key, Diagnostics& d) {
+    for (std::size_t i = 1; i < order.lines.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            if (same_id(order.lines[i].id, order.lines[j].id)) {
+                auto a = d.at(list_key);
+                auto b = d.at(order.lines[i].source_index);
+                d.error_at("id", Code::DUPLICATE_ID, "Line id " + order.lines[i].id.text + " is used by another line too.");
+                break;
+            }
+}
+
+void check_total(Diagnostics& d, std::string_view key, json::Value root, int exponent, std::int64_t computed) {
+    std::int64_t given = 0;
+    if (read_amount(root, key, exponent, d, given) != Read::ok || given == computed) return;
+    d.warning_at(key, Code::INCONSISTENT_TOTALS,
+                 "The order says " + format_amount(given, exponent) + " but its lines and shipping add up to " +
+                     format_amount(computed, exponent) + "; the engine uses the parts.");
+}
+
+void finish_line_quantities(Line& line, Diagnostics& d) {
+    if (line.current_quantity > line.quantity || line.fulfillable_quantity > line.current_quantity ||
+        line.editable_quantity > line.fulfillable_quantity) {
+        d.error(Code::INCONSISTENT_QUANTITIES,
+                "Quantities must satisfy editable (" + std::to_string(line.editable_quantity) + ") <= fulfillable (" +
+                    std::to_string(line.fulfillable_quantity) + ") <= current (" + std::to_string(line.current_quantity) +
+                    ") <= quantity (" + std::to_string(line.quantity) + ").");
+        return;
+    }
+    line.fulfilled_quantity = line.current_quantity - line.fulfillable_quantity;
+    if (line.refunded_in_place > line.fulfilled_quantity + line.fulfillable_quantity) {
+        d.error(Code::INCONSISTENT_QUANTITIES, "Earlier refunds take back " + std::to_string(line.refunded_in_place) +
+                                                   " units but the line has " + std::to_string(line.current_quantity) + ".");
+        return;
+    }
+    line.refundable_quantity = line.current_quantity - line.refunded_in_place;
+}
+
+}  // namespace detail
+}  // namespace op

@@ -1,0 +1,44 @@
+// Reads an order in its dialect into the canonical model. Every missing required fact is an error at its
+// path (under "order"); optional facts are derived and the derivation is named in Line::derived.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+
+#include "../diag/diagnostics.hpp"
+#include "../json/document.hpp"
+#include "../money/profile.hpp"
+#include "order.hpp"
+
+namespace op {
+
+struct ReadOptions {
+    Dialect dialect = Dialect::n29next;
+    Profile profile;
+    std::optional<bool> tax_inclusive;  // options.tax_inclusive overrides what the order says
+    std::size_t max_lines = 20000;
+};
+
+// `diag` must already be scoped at the order's path. Returns false when the order cannot be used.
+bool read_order(json::Value root, const ReadOptions& options, Diagnostics& diag, Order& out);
+
+// Detects the dialect from the order's shape: "line_items" -> v1, otherwise 29next.
+Dialect detect_dialect(json::Value root);
+
+// Internals shared by the two dialect readers.
+namespace detail {
+bool read_currency(json::Value root, const ReadOptions& options, Diagnostics& d, Order& out);
+bool read_lines_array(json::Value root, std::string_view key, const ReadOptions& options, Diagnostics& d,
+                      json::Value& out);
+void read_transaction_list(json::Value list, std::string_view list_name, Order& order, Diagnostics& d);
+void derive_payments(Order& order, Diagnostics& d);
+void check_unique_line_ids(Order& order, std::string_view list_key, Diagnostics& d);
+void check_total(Diagnostics& d, std::string_view key, json::Value root, int exponent, std::int64_t computed);
+void finish_line_quantities(Line& line, Diagnostics& d);
+bool parse_tx_kind(std::string_view s, TxKind& out);
+bool parse_tx_status(std::string_view s, TxStatus& out);
+bool read_order_29next(json::Value root, const ReadOptions& options, Diagnostics& d, Order& out);
+bool read_order_v1(json::Value root, const ReadOptions& options, Diagnostics& d, Order& out);
+}  // namespace detail
+
+}  // namespace op

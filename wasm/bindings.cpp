@@ -1,0 +1,60 @@
+// embind registration: JSON text in, JSON text out, through linear memory.
+//
+// Why not std::string parameters: embind converts a std::string one character at a time in JS, which costs
+// more than the whole JSON.parse(JSON.stringify(order)) floor on a 50-line order. The JS side instead encodes
+// UTF-8 straight into a buffer from alloc() with TextEncoder.encodeInto and decodes the result in place with
+// TextDecoder, so crossing the boundary is two memcpy-speed steps. Only integers cross embind.
+#include <emscripten/bind.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "api/engine.hpp"
+#include "guard.hpp"
+
+namespace {
+
+std::string g_result;  // the last result; JS reads it (resultPtr, length) before the next call
+
+std::string_view view(std::uintptr_t ptr, std::size_t len) {
+    return len == 0 ? std::string_view() : std::string_view(reinterpret_cast<const char*>(ptr), len);
+}
+
+std::size_t publish(std::string text) {
+    g_result = std::move(text);
+    // A one-off huge result must not pin its memory for the life of the isolate.
+    if (g_result.capacity() > (1u << 22) && g_result.size() < (1u << 20)) g_result.shrink_to_fit();
+    return g_result.size();
+}
+
+using Op3 = std::string (*)(std::string_view, std::string_view, std::string_view);
+
+template <Op3 F>
+std::size_t exported(std::uintptr_t p0, std::size_t n0, std::uintptr_t p1, std::size_t n1, std::uintptr_t p2,
+                     std::size_t n2) {
+    return publish(op::wasm::guarded([&] { return F(view(p0, n0), view(p1, n1), view(p2, n2)); }));
+}
+
+std::string inspect(std::string_view order, std::string_view, std::string_view options) {
+    return op::inspect_order(order, options);
+}
+std::string version(std::string_view, std::string_view, std::string_view) { return std::string(op::engine_version()); }
+std::string codes(std::string_view, std::string_view, std::string_view) { return op::codes_json(); }
+
+std::uintptr_t alloc(std::size_t n) { return reinterpret_cast<std::uintptr_t>(std::malloc(n == 0 ? 1 : n)); }
+void release(std::uintptr_t p) { std::free(reinterpret_cast<void*>(p)); }
+std::uintptr_t result_ptr() { return reinterpret_cast<std::uintptr_t>(g_result.data()); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(order_preflight) {
+    using emscripten::function;
+    function("alloc", &alloc);
+    function("release", &release);
+    function("resultPtr", &result_ptr);
+    function("version", &exported<version>);
+    function("codes", &exported<codes>);
+    function("inspectOrder", &exported<inspect>);
+}
