@@ -1,0 +1,111 @@
+// SPEC 8: every hostile input gets an envelope with a code and a path, and the engine answers the next call.
+#include <catch2/catch.hpp>
+
+#include <functional>
+
+#include "api/engine.hpp"
+#include "support.hpp"
+
+using nlohmann::json;
+
+namespace {
+
+json base_order() {
+    return json::parse(R"({
+      "currency": "USD",
+      "lines": [{"id": 1, "quantity": 2, "price_excl_tax": "20.00", "price_incl_tax": "20.00"}],
+      "transactions": [{"id": 10, "type": "sale", "status": "succeeded", "amount": "20.00"}]
+    })");
+}
+
+struct Case {
+    const char* name;
+    std::function<std::string()> order;
+    std::string options;
+    const char* code;
+    std::string path;
+};
+
+std::string repeated(const std::string& head, const std::string& part, int n) {
+    std::string s = head;
+    for (int i = 0; i < n; ++i) s += part;
+    return s;
+}
+
+std::string with(const std::function<void(json&)>& change) {
+    json o = base_order();
+    change(o);
+    return o.dump();
+}
+
+}  // namespace
+
+TEST_CASE("Each bad order yields its code and path, and the engine stays usable", "[bad-input]") {
+    const std::vector<Case> cases = {
+        {"malformed JSON", [] { return std::string(R"({"currency": "USD", "lines": [)"); }, "", "INVALID_JSON", "order.lines[0]"},
+        {"order is an array", [] { return std::string("[]"); }, "", "WRONG_TYPE", "order"},
+        {"no order", [] { return std::string(); }, "", "ORDER_NOT_FOUND", "order"},
+        {"missing currency", [] { return with([](json& o) { o.erase("currency"); }); }, "", "MISSING_FIELD", "order.currency"},
+        {"unknown currency", [] { return with([](json& o) { o["currency"] = "XYZ"; }); }, "", "UNKNOWN_CURRENCY", "order.currency"},
+        {"withdrawn currency", [] { return with([](json& o) { o["currency"] = "HRK"; }); }, "", "UNKNOWN_CURRENCY", "order.currency"},
+        {"missing lines", [] { return with([](json& o) { o.erase("lines"); }); }, "", "MISSING_FIELD", "order.lines"},
+        {"lines not an array", [] { return with([](json& o) { o["lines"] = "x"; }); }, "", "WRONG_TYPE", "order.lines"},
+        {"negative quantity", [] { return with([](json& o) { o["lines"][0]["quantity"] = -1; }); }, "", "INVALID_QUANTITY", "order.lines[0].quantity"},
+        {"fractional quantity", [] { return with([](json& o) { o["lines"][0]["quantity"] = json::parse("1.5"); }); }, "", "INVALID_QUANTITY", "order.lines[0].quantity"},
+        {"quantity as string", [] { return with([](json& o) { o["lines"][0]["quantity"] = "2"; }); }, "", "WRONG_TYPE", "order.lines[0].quantity"},
+        {"huge quantity", [] { return with([](json& o) { o["lines"][0]["quantity"] = json::parse("99999999999999999999"); }); }, "", "INVALID_QUANTITY", "order.lines[0].quantity"},
+        {"too many decimals", [] { return with([](json& o) { o["lines"][0]["price_excl_tax"] = "20.001"; }); }, "", "INVALID_AMOUNT", "order.lines[0].price_excl_tax"},
+        {"exponent notation string", [] { return with([](json& o) { o["lines"][0]["price_excl_tax"] = "2e1"; }); }, "", "INVALID_AMOUNT", "order.lines[0].price_excl_tax"},
+        {"exponent notation number", [] { return std::string(R"({"currency":"USD","lines":[{"id":1,"quantity":1,"price_excl_tax":2e1,"price_incl_tax":"20.00"}]})"); }, "", "INVALID_AMOUNT", "order.lines[0].price_excl_tax"},
+        {"whitespace-padded amount", [] { return with([](json& o) { o["lines"][0]["price_incl_tax"] = " 20.00"; }); }, "", "INVALID_AMOUNT", "order.lines[0].price_incl_tax"},
+        {"empty amount", [] { return with([](json& o) { o["lines"][0]["price_incl_tax"] = ""; }); }, "", "INVALID_AMOUNT", "order.lines[0].price_incl_tax"},
+        {"amount out of range", [] { return with([](json& o) { o["lines"][0]["price_excl_tax"] = "10000000000000.01"; }); }, "", "AMOUNT_OUT_OF_RANGE", "order.lines[0].price_excl_tax"},
+        {"amount of wrong type", [] { return with([](json& o) { o["lines"][0]["price_excl_tax"] = true; }); }, "", "WRONG_TYPE", "order.lines[0].price_excl_tax"},
+        {"missing price", [] { return with([](json& o) { o["lines"][0].erase("price_excl_tax"); }); }, "", "MISSING_FIELD", "order.lines[0].price_excl_tax"},
+        {"missing line id", [] { return with([](json& o) { o["lines"][0].erase("id"); }); }, "", "MISSING_FIELD", "order.lines[0].id"},
+        {"id of wrong type", [] { return with([](json& o) { o["lines"][0]["id"] = true; }); }, "", "INVALID_ID", "order.lines[0].id"},
+        {"duplicate line ids", [] { return with([](json& o) { o["lines"].push_back(o["lines"][0]); }); }, "", "DUPLICATE_ID", "order.lines[1].id"},
+        {"current above quantity", [] { return with([](json& o) { o["lines"][0]["current_quantity"] = 3; }); }, "", "INCONSISTENT_QUANTITIES", "order.lines[0]"},
+        {"incl below excl", [] { return with([](json& o) { o["lines"][0]["price_incl_tax"] = "19.00"; }); }, "", "INCONSISTENT_TOTALS", "order.lines[0]"},
+        {"JPY with decimals", [] { return with([](json& o) { o["currency"] = "JPY"; o["lines"][0]["price_excl_tax"] = "100.5"; o["lines"][0]["price_incl_tax"] = "101"; o["transactions"][0]["amount"] = "20"; }); }, "", "INVALID_AMOUNT", "order.lines[0].price_excl_tax"},
+        {"bad tax rate", [] { return with([](json& o) { o["lines"][0]["tax_lines"] = json::parse(R"([{"amount":"0.00","rate":"abc"}])"); }); }, "", "INVALID_RATE", "order.lines[0].tax_lines[0].rate"},
+        {"unknown transaction type", [] { return with([](json& o) { o["transactions"][0]["type"] = "gift"; }); }, "", "INVALID_VALUE", "order.transactions[0].type"},
+        {"transaction currency mismatch", [] { return with([](json& o) { o["transactions"][0]["currency"] = "EUR"; }); }, "", "CURRENCY_MISMATCH", "order.transactions[0].currency"},
+        {"negative transaction", [] { return with([](json& o) { o["transactions"][0]["amount"] = "-1.00"; }); }, "", "INVALID_AMOUNT", "order.transactions[0].amount"},
+        {"title too long", [] { return with([](json& o) { o["lines"][0]["product"] = {{"title", std::string(5000, 'x')}}; }); }, "", "LIMIT_EXCEEDED", "order.lines[0].product.title"},
+        {"invalid UTF-8", [] { return std::string("{\"currency\":\"USD\",\"note\":\"\xFF\xFE\",\"lines\":[]}"); }, "", "INVALID_UTF8", "order.note"},
+        {"nested too deep", [] { return std::string(200, '[') + std::string(200, ']'); }, "", "NESTING_TOO_DEEP", repeated("order", "[0]", 64)},
+        {"over the size limit", [] { return base_order().dump(); }, R"({"limits":{"max_bytes":50}})", "INPUT_TOO_LARGE", "order"},
+        {"over the line limit", [] { return with([](json& o) { o["lines"].push_back(o["lines"][0]); o["lines"][1]["id"] = 2; }); }, R"({"limits":{"max_lines":1}})", "LIMIT_EXCEEDED", "order.lines"},
+        {"options not JSON", [] { return base_order().dump(); }, "{", "INVALID_JSON", "options"},
+        {"unknown rounding", [] { return base_order().dump(); }, R"({"profile":{"rounding":"up"}})", "INVALID_OPTION", "options.profile.rounding"},
+        {"unknown knob", [] { return base_order().dump(); }, R"({"profile":{"speed":"fast"}})", "INVALID_OPTION", "options.profile.speed"},
+        {"unknown dialect", [] { return base_order().dump(); }, R"({"dialect":"shopify"})", "INVALID_OPTION", "options.dialect"},
+        {"v1 line without price", [] { return std::string(R"({"currency":"USD","line_items":[{"id":"a","quantity":1}]})"); }, "", "MISSING_FIELD", "order.line_items[0].price"},
+    };
+    const std::string good = base_order().dump();
+    for (const auto& c : cases) {
+        INFO(c.name);
+        const json env = test::parse(op::inspect_order(c.order(), c.options));
+        CHECK(env.at("ok") == false);
+        CHECK(test::has_issue(env, c.code, c.path));
+        if (!test::has_issue(env, c.code, c.path)) WARN(test::issues_text(env));
+        for (const auto& issue : env.at("errors")) CHECK_FALSE(issue.at("message").get<std::string>().empty());
+        // The engine keeps answering correctly after every bad input.
+        const json again = test::parse(op::inspect_order(good, ""));
+        REQUIRE(again.at("ok") == true);
+        CHECK(again["result"]["totals"]["total_incl_tax"] == "20.00");
+    }
+}
+
+TEST_CASE("Every error is reported, not just the first", "[bad-input]") {
+    json o = base_order();
+    o["lines"][0]["quantity"] = -1;
+    o["lines"][0]["price_excl_tax"] = "1.001";
+    o["lines"].push_back({{"id", 2}, {"quantity", 1}});
+    const json env = test::parse(op::inspect_order(o.dump(), ""));
+    CHECK(test::has_issue(env, "INVALID_QUANTITY", "order.lines[0].quantity"));
+    CHECK(test::has_issue(env, "INVALID_AMOUNT", "order.lines[0].price_excl_tax"));
+    CHECK(test::has_issue(env, "MISSING_FIELD", "order.lines[1].price_excl_tax"));
+    CHECK(test::has_issue(env, "MISSING_FIELD", "order.lines[1].price_incl_tax"));
+}

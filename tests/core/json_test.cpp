@@ -1,0 +1,88 @@
+#include <catch2/catch.hpp>
+
+#include "json/document.hpp"
+#include "json/writer.hpp"
+
+using namespace op;
+
+namespace {
+bool parse(const std::string& text, json::Document& doc, Diagnostics& d, json::Limits limits = {}) {
+    return doc.parse(text, limits, d);
+}
+}  // namespace
+
+TEST_CASE("Numbers keep their source text so money is never read through a binary fraction", "[json]") {
+    json::Document doc;
+    Diagnostics d;
+    REQUIRE(parse(R"({"price": 89.99, "big": 0.1000000000000000055511151231257827, "qty": 3, "neg": -7})", doc, d));
+    const auto root = doc.root();
+    CHECK(root.get("price").text() == "89.99");
+    CHECK(root.get("big").text() == "0.1000000000000000055511151231257827");
+    CHECK(root.get("qty").is_integer());
+    std::int64_t v = 0;
+    CHECK(root.get("neg").as_int64(v));
+    CHECK(v == -7);
+    CHECK(root.get("price").kind() == json::Kind::number);
+}
+
+TEST_CASE("Objects and arrays can be walked and skipped on the tape", "[json]") {
+    json::Document doc;
+    Diagnostics d;
+    REQUIRE(parse(R"({"a": {"x": [1, [2, 3], {"y": 4}]}, "b": "text", "c": [], "d": {}})", doc, d));
+    const auto root = doc.root();
+    CHECK(root.size() == 4);
+    CHECK(root.get("b").text() == "text");
+    CHECK(root.get("c").is_array());
+    CHECK(root.get("c").size() == 0);
+    CHECK(root.get("d").is_object());
+    const auto x = root.get("a").get("x");
+    REQUIRE(x.size() == 3);
+    CHECK(x.at(2).get("y").text() == "4");
+    CHECK_FALSE(root.get("missing").present());
+    CHECK_FALSE(root.get("b").get("nested").present());
+}
+
+TEST_CASE("Malformed JSON is an INVALID_JSON issue naming where it stopped", "[json][bad-input]") {
+    json::Document doc;
+    Diagnostics d;
+    auto at = d.at("order");
+    CHECK_FALSE(parse(R"({"lines": [{"id": 1}, {"id": ]})", doc, d));
+    REQUIRE(d.errors().size() == 1);
+    CHECK(d.errors()[0].code == Code::INVALID_JSON);
+    CHECK(d.errors()[0].path == "order.lines[1].id");
+}
+
+TEST_CASE("Invalid UTF-8 in a string is INVALID_UTF8", "[json][bad-input]") {
+    json::Document doc;
+    Diagnostics d;
+    CHECK_FALSE(parse("{\"title\": \"caf\xC3\x28\"}", doc, d));
+    REQUIRE(d.errors().size() == 1);
+    CHECK(d.errors()[0].code == Code::INVALID_UTF8);
+    CHECK(d.errors()[0].path == "title");
+}
+
+TEST_CASE("Nesting deeper than the limit is refused without recursion", "[json][bad-input]") {
+    json::Document doc;
+    Diagnostics d;
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    CHECK_FALSE(parse(deep, doc, d));
+    REQUIRE(d.errors().size() == 1);
+    CHECK(d.errors()[0].code == Code::NESTING_TOO_DEEP);
+}
+
+TEST_CASE("Inputs over the size limit are refused before parsing", "[json][bad-input]") {
+    json::Document doc;
+    Diagnostics d;
+    json::Limits limits;
+    limits.max_bytes = 10;
+    CHECK_FALSE(parse(R"({"a": "0123456789"})", doc, d, limits));
+    REQUIRE(d.errors().size() == 1);
+    CHECK(d.errors()[0].code == Code::INPUT_TOO_LARGE);
+}
+
+TEST_CASE("The writer escapes strings and separates members", "[json]") {
+    std::string out;
+    json::Writer w(out);
+    w.object().field("a", "q\"\\\n\x01").key("list").array().integer(1).amount(-5, 2).null().end_array().end_object();
+    CHECK(out == R"({"a":"q\"\\\n\u0001","list":[1,"-0.05",null]})");
+}
