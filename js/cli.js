@@ -9,6 +9,10 @@ const UNUSABLE = new Set(['INVALID_JSON', 'INVALID_UTF8', 'INPUT_TOO_LARGE', 'NE
 // command -> [engine method, names of the positional JSON inputs]
 const COMMANDS = {
   inspect: ['inspectOrder', ['order']],
+  refund: ['calculateRefund', ['order', 'request']],
+  'validate-refund': ['validateRefund', ['order', 'create-request']],
+  'refund-create': ['toRefundCreateRequest', ['calculation', 'request']],
+  'compare-refund': ['compareRefund', ['preview', 'server-response']],
 };
 
 const USAGE = `Usage: order-preflight <command> <file|-> ... [--options <file>] [--dialect 29next|v1] [--compact]

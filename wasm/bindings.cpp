@@ -40,6 +40,12 @@ std::size_t exported(std::uintptr_t p0, std::size_t n0, std::uintptr_t p1, std::
 std::string inspect(std::string_view order, std::string_view, std::string_view options) {
     return op::inspect_order(order, options);
 }
+std::string refund(std::string_view order, std::string_view request, std::string_view options) {
+    return op::calculate_refund(order, request, options);
+}
+std::string validate(std::string_view order, std::string_view request, std::string_view options) {
+    return op::validate_refund(order, request, options);
+}
 std::string version(std::string_view, std::string_view, std::string_view) { return std::string(op::engine_version()); }
 std::string codes(std::string_view, std::string_view, std::string_view) { return op::codes_json(); }
 
@@ -57,4 +63,8 @@ EMSCRIPTEN_BINDINGS(order_preflight) {
     function("version", &exported<version>);
     function("codes", &exported<codes>);
     function("inspectOrder", &exported<inspect>);
+    function("calculateRefund", &exported<refund>);
+    function("validateRefund", &exported<validate>);
+    function("toRefundCreateRequest", &exported<op::to_refund_create_request>);
+    function("compareRefund", &exported<op::compare_refund>);
 }

@@ -13,4 +13,10 @@ std::string codes_json();
 
 std::string inspect_order(std::string_view order, std::string_view options);
 
+// SPEC 4.1, seed 000: the refund calculation, the check of a create body, the create body, the parity diff.
+std::string calculate_refund(std::string_view order, std::string_view request, std::string_view options);
+std::string validate_refund(std::string_view order, std::string_view create_request, std::string_view options);
+std::string to_refund_create_request(std::string_view calculation, std::string_view request, std::string_view options);
+std::string compare_refund(std::string_view preview, std::string_view server_response, std::string_view options);
+
 }  // namespace op

@@ -113,4 +113,28 @@ Writer& Writer::amount(std::int64_t minor, int exponent) {
     return *this;
 }
 
+Writer& Writer::copy(Value v) {
+    if (!v) return null();
+    switch (v.kind()) {
+        case Kind::null: return null();
+        case Kind::boolean: return boolean(v.boolean());
+        case Kind::integer:
+        case Kind::number: return raw_number(v.text());
+        case Kind::string:
+        case Kind::key: return string(v.text());
+        case Kind::array:
+            array();
+            for (auto it = v.begin(); it != v.end(); ++it) copy(*it);
+            return end_array();
+        case Kind::object:
+            object();
+            for (auto it = v.begin(); it != v.end(); ++it) {
+                key(it.key());
+                copy(*it);
+            }
+            return end_object();
+    }
+    return null();
+}
+
 }  // namespace op::json

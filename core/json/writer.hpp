@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "document.hpp"
+
 namespace op::json {
 
 class Writer {
@@ -25,6 +27,7 @@ public:
     Writer& boolean(bool v);
     Writer& null();
     Writer& amount(std::int64_t minor, int exponent);  // money is always a string with the currency's digits
+    Writer& copy(Value v);  // re-emits a parsed value as it came in (ids, echoed request parts)
 
     // Shorthands for a member.
     Writer& field(std::string_view k, std::string_view s) { return key(k).string(s); }

@@ -106,6 +106,14 @@ function createEngine(mod) {
     /** Every issue code with its description. */
     codes: () => JSON.parse(run('codes', ['', '', ''])).codes,
     inspectOrder: (order, options) => call('inspectOrder', named(['order', '', 'options'], order, undefined, options)),
+    calculateRefund: (order, request, options) =>
+      call('calculateRefund', named(['order', 'request', 'options'], order, request, options)),
+    validateRefund: (order, createRequest, options) =>
+      call('validateRefund', named(['order', 'request', 'options'], order, createRequest, options)),
+    toRefundCreateRequest: (calculation, request, options) =>
+      call('toRefundCreateRequest', named(['calculation', 'request', 'options'], calculation, request, options)),
+    compareRefund: (preview, serverResponse, options) =>
+      call('compareRefund', named(['preview', 'server', 'options'], preview, serverResponse, options)),
   };
   return Object.freeze(engine);
 }

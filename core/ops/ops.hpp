@@ -1,0 +1,31 @@
+// Operations that work on an already-read order. One-shot entry points read the order per call; sessions
+// (SPEC 4.5) read it once and call these directly.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "../api/options.hpp"
+#include "../diag/diagnostics.hpp"
+#include "../json/document.hpp"
+#include "../order/order.hpp"
+
+namespace op {
+
+struct OrderContext {
+    const Order& order;
+    const Profile& profile;
+    const CallOptions& options;
+};
+
+// Each returns the result object's JSON text, or empty when no result can be given.
+using OrderOperation = std::string (*)(const OrderContext&, json::Value request, Diagnostics&);
+
+std::string refund_result(const OrderContext& ctx, json::Value request, Diagnostics& d);
+std::string validate_refund_result(const OrderContext& ctx, json::Value request, Diagnostics& d);
+
+// Parses options, the order and the request, runs `operation`, renders the envelope.
+std::string run_with_order(std::string_view order, std::string_view request, std::string_view options,
+                           OrderOperation operation);
+
+}  // namespace op

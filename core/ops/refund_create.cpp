@@ -1,0 +1,159 @@
+// toRefundCreateRequest: the exact ordersRefundCreate body (seed 000) — or the v1 create body (seed 002) —
+// for a calculation, so "preview, then send exactly this" is one step.
+#include "../api/call.hpp"
+#include "../api/engine.hpp"
+#include "../money/currency.hpp"
+#include "../order/fields.hpp"
+
+namespace op {
+namespace {
+
+// Accepts a whole envelope or just its result.
+json::Value calculation_of(json::Value root, Diagnostics& d) {
+    if (root.is_object() && root.get("ok") && root.get("result")) {
+        if (!root.get("ok").boolean()) {
+            d.error_at("ok", Code::INVALID_VALUE, "The calculation has errors; fix them before building the create request.");
+            return {};
+        }
+        auto at = d.at("result");
+        const json::Value result = root.get("result");
+        if (!expect_object(result, d)) return {};
+        return result;
+    }
+    if (!expect_object(root, d)) return {};
+    return root;
+}
+
+void write_lines(json::Writer& w, json::Value calc, bool v1, Diagnostics& d) {
+    const std::string_view list_key = v1 ? "refund_line_items" : "refund_lines";
+    const std::string_view id_key = v1 ? "line_item_id" : "line_id";
+    json::Value lines;
+    read_array(calc, list_key, d, lines);
+    w.key(list_key).array();
+    auto at = d.at(list_key);
+    std::size_t i = 0;
+    for (auto it = lines.begin(); it != lines.end(); ++it, ++i) {
+        auto at_i = d.at(i);
+        const json::Value l = *it;
+        if (!expect_object(l, d)) continue;
+        Id id;
+        std::int64_t qty = 0;
+        std::string restock;
+        require(read_id(l, id_key, d, id), id_key, d);
+        require(read_count(l, "quantity", d, qty), "quantity", d);
+        require(read_text(l, "restock_type", d, restock, 32), "restock_type", d);
+        w.object();
+        w.key(id_key).copy(l.get(id_key));
+        w.field("quantity", qty);
+        if (v1)
+            w.field("restock", restock != "no_restock");
+        else
+            w.field("restock_type", restock);
+        w.end_object();
+    }
+    w.end_array();
+}
+
+// full_refund is true when the calculation refunds all the shipping that was left.
+void write_shipping(json::Writer& w, json::Value calc, bool v1, int exponent, Diagnostics& d) {
+    const std::string_view key = v1 ? "shipping" : "refund_shipping";
+    const std::string_view amount_key = v1 ? "amount" : "amount_excl_tax";
+    const std::string_view left_key = v1 ? "maximum_refundable" : "refundable_amount";
+    auto at = d.at(key);
+    const json::Value shipping = calc.get(key);
+    std::int64_t amount = 0, left = 0;
+    if (!expect_object(shipping, d) || !require(read_amount(shipping, amount_key, exponent, d, amount), amount_key, d) ||
+        !require(read_amount(shipping, left_key, exponent, d, left), left_key, d))
+        return;
+    const bool full = amount > 0 && amount == left;
+    w.key(key).object();
+    if (v1) {
+        if (full) w.field("full_refund", true);
+        else w.amount_field("amount", amount, exponent);
+    } else {
+        w.amount_field("amount_excl_tax", amount, exponent);
+        w.field("full_refund", full);
+    }
+    w.end_object();
+}
+
+void write_transactions(json::Writer& w, json::Value calc, bool v1, int exponent, Diagnostics& d) {
+    json::Value txs;
+    read_array(calc, "transactions", d, txs);
+    auto at = d.at("transactions");
+    const std::string_view id_key = v1 ? "parent_id" : "id";
+    w.key("transactions").array();
+    std::size_t i = 0;
+    for (auto it = txs.begin(); it != txs.end(); ++it, ++i) {
+        auto at_i = d.at(i);
+        const json::Value t = *it;
+        Id id;
+        std::int64_t amount = 0;
+        if (!expect_object(t, d) || !require(read_id(t, id_key, d, id), id_key, d) ||
+            !require(read_amount(t, "amount", exponent, d, amount), "amount", d))
+            continue;
+        w.object();
+        w.key(id_key).copy(t.get(id_key));
+        w.amount_field("amount", amount, exponent);
+        if (v1) w.field("kind", "refund");
+        w.end_object();
+    }
+    w.end_array();
+}
+
+}  // namespace
+
+std::string to_refund_create_request(std::string_view calculation, std::string_view request, std::string_view options) {
+    Diagnostics d;
+    json::Document calc_doc, req_doc, opt_doc;
+    std::string out;
+    {
+        auto at = d.at("calculation");
+        if (!calc_doc.parse(calculation, json::Limits{}, d)) return render_envelope(d, out);
+    }
+    const json::Value req = [&] {
+        auto at = d.at("request");
+        return request.empty() || !req_doc.parse(request, json::Limits{}, d) ? json::Value() : req_doc.root();
+    }();
+    (void)options;
+    auto at = d.at("calculation");
+    const json::Value calc = calculation_of(calc_doc.root(), d);
+    if (!calc) return render_envelope(d, out);
+    const bool v1 = static_cast<bool>(calc.get("refund_line_items"));
+    std::string currency;
+    int exponent = 2;
+    if (require(read_text(calc, "currency", d, currency, 16), "currency", d)) {
+        if (auto c = find_currency(currency)) exponent = c->exponent;
+        else d.error_at("currency", Code::UNKNOWN_CURRENCY, "'" + currency + "' is not an active ISO 4217 currency.");
+    }
+
+    std::string note;
+    bool notify = false;
+    {
+        auto at_r = d.at("request");
+        if (req) {
+            if (expect_object(req, d)) {
+                read_text(req, "note", d, note, 5000);
+                read_bool(req, v1 ? "notify_customer" : "send_refund_notification", d, notify);
+            }
+        }
+    }
+    json::Writer w(out);
+    w.object();
+    if (!note.empty()) w.field("note", note);
+    if (v1) {
+        w.field("notify_customer", notify);
+        write_shipping(w, calc, true, exponent, d);
+        write_lines(w, calc, true, d);
+    } else {
+        write_lines(w, calc, false, d);
+        write_shipping(w, calc, false, exponent, d);
+        w.field("send_refund_notification", notify);
+    }
+    write_transactions(w, calc, v1, exponent, d);
+    w.end_object();
+    if (d.has_errors()) out.clear();
+    return render_envelope(d, out);
+}
+
+}  // namespace op

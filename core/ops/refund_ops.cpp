@@ -1,0 +1,130 @@
+// calculateRefund and validateRefund: entry points over a read order (shared with sessions).
+#include "../api/call.hpp"
+#include "../api/engine.hpp"
+#include "../order/fields.hpp"
+#include "ops.hpp"
+#include "refund.hpp"
+
+namespace op {
+namespace {
+
+struct RequestedTransaction {
+    const Transaction* tx = nullptr;
+    std::int64_t amount = 0;
+};
+
+// The create body's transactions: 29next [{id, amount}], v1 [{parent_id, amount, kind, gateway}].
+std::int64_t check_transactions(json::Value list, const Order& order, Diagnostics& d) {
+    std::int64_t total = 0;
+    std::vector<const Transaction*> seen;
+    auto at = d.at("transactions");
+    std::size_t i = 0;
+    for (auto it = list.begin(); it != list.end(); ++it, ++i) {
+        auto at_i = d.at(i);
+        const json::Value v = *it;
+        if (!expect_object(v, d)) continue;
+        Id id;
+        const std::string_view id_key = v.get("parent_id") ? "parent_id" : "id";
+        std::int64_t amount = 0;
+        if (!require(read_id(v, id_key, d, id), "id", d)) continue;
+        if (!require(read_amount(v, "amount", order.exponent, d, amount), "amount", d)) continue;
+        if (amount <= 0) {
+            d.error_at("amount", Code::INVALID_AMOUNT, "A refund transaction amount must be positive.");
+            continue;
+        }
+        const Transaction* tx = order.find_transaction(id);
+        if (!tx) {
+            d.error_at(id_key, Code::TRANSACTION_NOT_FOUND, "The order has no transaction " + id.text + ".");
+            continue;
+        }
+        for (const Transaction* s : seen)
+            if (s == tx) d.error_at(id_key, Code::DUPLICATE_ID, "Transaction " + id.text + " is listed twice.");
+        seen.push_back(tx);
+        total += amount;
+        if (tx->kind == TxKind::authorization && tx->status == TxStatus::succeeded) {
+            d.error_at(id_key, Code::PAYMENT_NOT_CAPTURED,
+                       "Transaction " + id.text + " is an authorisation: refund its capture, or void it instead.");
+        } else if (!tx->is_payment()) {
+            d.error_at(id_key, Code::INVALID_VALUE,
+                       "Transaction " + id.text + " is a " + std::string(tx_status_name(tx->status)) + " " +
+                           std::string(tx_kind_name(tx->kind)) + ": only succeeded sales and captures can be refunded.");
+        } else if (amount > tx->refundable) {
+            d.error_at("amount", Code::REFUND_EXCEEDS_TOTAL,
+                       "Transaction " + id.text + " has " + format_amount(tx->refundable, order.exponent) + " left to refund.");
+        }
+    }
+    return total;
+}
+
+void check_restock_given(const RefundRequest& request, const RefundCalculation& calc, Diagnostics& d) {
+    auto at = d.at(request.lines_key);
+    for (const auto& req : request.lines) {
+        if (req.restock || req.restock_goods) continue;
+        for (const auto& l : calc.lines)
+            if (l.request_index == req.index) {
+                auto at_i = d.at(req.index);
+                d.warning_at("restock_type", Code::REFUND_MISMATCH,
+                             "restock_type is omitted; the calculation uses " + std::string(restock_name(l.restock)) + ".");
+                break;
+            }
+    }
+}
+
+}  // namespace
+
+std::string refund_result(const OrderContext& ctx, json::Value request, Diagnostics& d) {
+    RefundRequest req;
+    read_refund_request(request, ctx.order, d, req);
+    if (!request.is_object()) return {};
+    RefundCalculation calc;
+    if (!calculate_refund(ctx.order, ctx.profile, req, d, calc)) return {};
+    std::string out;
+    json::Writer w(out);
+    w.object();
+    write_refund_calculation(w, ctx.order, calc);
+    write_result_footer(w, ctx.order);
+    w.end_object();
+    return out;
+}
+
+std::string validate_refund_result(const OrderContext& ctx, json::Value request, Diagnostics& d) {
+    RefundRequest req;
+    read_refund_request(request, ctx.order, d, req);
+    if (!request.is_object()) return {};
+    RefundCalculation calc;
+    calculate_refund(ctx.order, ctx.profile, req, d, calc);
+    check_restock_given(req, calc, d);
+    std::string note;
+    read_text(request, "note", d, note, 5000);
+    bool notify = false;
+    read_bool(request, ctx.order.dialect == Dialect::v1 ? "notify_customer" : "send_refund_notification", d, notify);
+    json::Value txs;
+    if (read_array(request, "transactions", d, txs)) {
+        if (!txs || txs.size() == 0) {
+            d.error_at("transactions", Code::MISSING_FIELD, "A refund body needs the transactions to refund (from the calculation).");
+        } else {
+            const std::int64_t total = check_transactions(txs, ctx.order, d);
+            if (total != calc.amount_incl_tax)
+                d.error_at("transactions", Code::REFUND_MISMATCH,
+                           "The transactions add up to " + format_amount(total, ctx.order.exponent) + " but the refund is " +
+                               format_amount(calc.amount_incl_tax, ctx.order.exponent) + ".");
+        }
+    }
+    std::string out;
+    json::Writer w(out);
+    w.object();
+    write_refund_calculation(w, ctx.order, calc);
+    write_result_footer(w, ctx.order);
+    w.end_object();
+    return out;
+}
+
+std::string calculate_refund(std::string_view order, std::string_view request, std::string_view options) {
+    return run_with_order(order, request, options, refund_result);
+}
+
+std::string validate_refund(std::string_view order, std::string_view request, std::string_view options) {
+    return run_with_order(order, request, options, validate_refund_result);
+}
+
+}  // namespace op

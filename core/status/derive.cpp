@@ -1,0 +1,184 @@
+// deriveStatuses: the financial status from transactions and refunds and the fulfillment status from line
+// quantities, in the vocabulary of the v1 or 29next preset, compared with what the order states.
+// The rules, in order, are in docs/rules-status.md.
+#include <vector>
+
+#include "../api/call.hpp"
+#include "../order/fields.hpp"
+#include "guards.hpp"
+#include "presets.hpp"
+#include "status_api.hpp"
+
+namespace op {
+namespace status {
+namespace {
+
+using Names = std::vector<std::string_view>;  // accepted values; the first is the derived one
+
+struct Vocabulary {
+    std::string_view preset;
+    bool n29next = false;
+    std::string_view payment_key;  // the machine and the order's member
+};
+
+Names financial(const PaymentFacts& p, bool n29next) {
+    if (p.refunded > 0 && p.refunded >= p.captured) return {"refunded"};
+    if (p.refunded > 0) return {"partially_refunded"};
+    if (p.captured >= p.total) return {"paid"};  // also every zero-total order
+    if (p.captured > 0) {
+        if (n29next && p.voided_authorizations > 0) return {"partially_voided", "partially_paid"};
+        return {"partially_paid"};
+    }
+    if (p.authorized_uncaptured > 0) {
+        if (n29next) return {"authorized", "expiring", "expired"};
+        return {"authorized"};
+    }
+    if (p.voided_authorizations > 0) return {"voided"};
+    return {"pending"};
+}
+
+Names fulfillment(const UnitFacts& u, bool n29next) {
+    if (n29next) {
+        if (u.units == 0) return {"not_required"};
+        if (u.fulfillable == 0) return {"fulfilled"};
+        if (u.fulfilled == 0) return {"unfulfilled", "on_hold", "rejected", "processing"};
+        return {"processing", "incomplete"};
+    }
+    if (u.units == 0 || u.fulfilled == 0) return {"unfulfilled"};
+    if (u.fulfillable == 0) return {"fulfilled"};
+    return {"partial"};
+}
+
+bool contains(const Names& names, std::string_view s) {
+    for (auto n : names)
+        if (n == s) return true;
+    return false;
+}
+
+std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+// Compares the stated value with the derived ones; a difference is a warning at order.<key>.
+void compare(std::string_view key, const std::string& stated, const Names& accepts, const Machine* m,
+             const std::string& because, Diagnostics& d) {
+    if (stated.empty()) return;
+    auto at = d.at("order");
+    if (m && m->find_state(stated) == kNone) {
+        d.warning_at(key, Code::INVALID_VALUE, quoted(stated) + " is not a " + std::string(key) + " value; values: " +
+                                                   join_names(m->states) + ".");
+        return;
+    }
+    if (contains(accepts, stated)) return;
+    d.warning_at(key, Code::INVALID_VALUE, "The order says " + std::string(key) + " " + quoted(stated) + " but " + because +
+                                               " give " + quoted(accepts.front()) + ".");
+}
+
+void write_status(json::Writer& w, std::string_view key, const std::string& stated, const Names& accepts) {
+    w.key(key).object();
+    w.field("derived", accepts.front());
+    w.key("stated");
+    if (stated.empty())
+        w.null();
+    else
+        w.string(stated);
+    w.key("matches");
+    if (stated.empty())
+        w.null();
+    else
+        w.boolean(contains(accepts, stated));
+    w.key("accepts").array();
+    for (auto n : accepts) w.string(n);
+    w.end_array();
+    w.end_object();
+}
+
+void write_facts(json::Writer& w, const Order& o, const PaymentFacts& p, const UnitFacts& u, bool physical_only) {
+    const int e = o.exponent;
+    w.key("facts").object();
+    w.field("currency", o.currency);
+    w.amount_field("total", p.total, e);
+    w.amount_field("captured", p.captured, e);
+    w.amount_field("refunded", p.refunded, e);
+    w.amount_field("authorized_uncaptured", p.authorized_uncaptured, e);
+    w.field("authorizations", p.authorizations);
+    w.field("voided_authorizations", p.voided_authorizations);
+    w.field("units_counted", physical_only ? "physical" : "all");
+    w.field("units", u.units);
+    w.field("fulfilled_units", u.fulfilled);
+    w.field("fulfillable_units", u.fulfillable);
+    w.end_object();
+}
+
+std::string payment_because(const Order& o, const PaymentFacts& p) {
+    const int e = o.exponent;
+    return "its transactions (captured " + format_amount(p.captured, e) + " of " + format_amount(p.total, e) + " " +
+           o.currency + ", refunded " + format_amount(p.refunded, e) + ", authorised and not captured " +
+           format_amount(p.authorized_uncaptured, e) + ")";
+}
+
+std::string units_because(const UnitFacts& u, bool physical_only) {
+    return std::string("its line quantities (") + std::to_string(u.fulfilled) + " of " + std::to_string(u.units) +
+           (physical_only ? " units that need shipping" : " units") + " fulfilled)";
+}
+
+void write_derivation(json::Writer& w, const Order& o, const Vocabulary& v, Diagnostics& d) {
+    const Preset* preset = find_preset(v.preset);
+    const Definition* def = preset ? &preset->definition : nullptr;
+    const PaymentFacts p = payment_facts(o);
+    const UnitFacts u = unit_facts(o, v.n29next);
+    const Names fin = financial(p, v.n29next);
+    const Names ful = fulfillment(u, v.n29next);
+    // The path names the member the order used; the vocabulary may be another dialect's (options.preset).
+    const std::string_view stated_key = o.dialect == Dialect::v1 ? "financial_status" : "payment_status";
+    compare(stated_key, o.payment_status, fin, def ? def->find(v.payment_key) : nullptr, payment_because(o, p), d);
+    compare("fulfillment_status", o.fulfillment_status, ful, def ? def->find("fulfillment_status") : nullptr,
+            units_because(u, v.n29next), d);
+    w.object();
+    w.field("preset", v.preset);
+    write_status(w, v.payment_key, o.payment_status, fin);
+    write_status(w, "fulfillment_status", o.fulfillment_status, ful);
+    write_facts(w, o, p, u, v.n29next);
+    write_result_footer(w, o);
+    w.end_object();
+}
+
+// options.preset: "v1" or "29next"; default from the order's dialect.
+bool read_vocabulary(const Call& call, Diagnostics& d, Vocabulary& out) {
+    std::string name(dialect_name(call.order.dialect));
+    if (call.options.raw.is_object()) {
+        auto at = d.at("options");
+        const Read r = read_text(call.options.raw, "preset", d, name, kMaxNameLength);
+        if (r == Read::bad) return false;
+        if (r == Read::ok && !find_preset(name)) {
+            d.error_at("preset", Code::UNKNOWN_PRESET, quoted(name) + " is not a preset; presets: " + preset_names() + ".");
+            return false;
+        }
+        if (r == Read::ok && name != "v1" && name != "29next") {
+            d.error_at("preset", Code::INVALID_OPTION, "deriveStatuses speaks the v1 and 29next vocabularies, not " +
+                                                           quoted(name) + ".");
+            return false;
+        }
+    }
+    out.n29next = name == "29next";
+    out.preset = out.n29next ? "29next" : "v1";
+    out.payment_key = out.n29next ? "payment_status" : "financial_status";
+    return true;
+}
+
+}  // namespace
+}  // namespace status
+
+std::string derive_statuses(std::string_view order, std::string_view options) {
+    using namespace status;
+    Call call;
+    std::string result;
+    if (call.load_options(options) && call.load_order(order)) {
+        Vocabulary v;
+        if (read_vocabulary(call, call.diag, v)) {
+            json::Writer w(result);
+            write_derivation(w, call.order, v, call.diag);
+        }
+    }
+    return call.envelope(result);
+}
+
+}  // namespace op
