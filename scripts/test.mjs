@@ -2,7 +2,7 @@
 // A suite that fails to build or crashes counts as one failure, so nothing is silently skipped.
 // Usage: node scripts/test.mjs [--only name,name]
 import { spawnSync } from 'node:child_process';
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -35,11 +35,37 @@ const tap = (output, status) => {
 };
 
 const catch2Args = ['--use-colour', 'no'];
+
+function digestDir(build) {
+  const dir = join(root, 'build', 'digests', build);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+function compareDigests() {
+  const native = join(root, 'build', 'digests', 'native');
+  const wasm = join(root, 'build', 'digests', 'wasm');
+  const names = existsSync(native) ? readdirSync(native).sort() : [];
+  let passed = 0;
+  let failed = 0;
+  for (const name of names) {
+    const a = readFileSync(join(native, name), 'utf8');
+    const b = existsSync(join(wasm, name)) ? readFileSync(join(wasm, name), 'utf8') : '(missing)';
+    const same = a === b;
+    process.stdout.write(`${same ? 'ok' : 'not ok'} ${name}: native ${a.trim()} wasm ${b.trim()}\n`);
+    if (same) passed += 1;
+    else failed += 1;
+  }
+  if (names.length === 0) failed += 1;
+  return { passed, failed };
+}
 const suites = [
   {
     name: 'core-native',
     build: ['bash', 'scripts/build.sh', 'native'],
     run: ['build/native-debug/tests/core/core_tests', ...catch2Args],
+    env: { OP_DIGEST_DIR: digestDir('native') },
     parse: catch2,
   },
   { name: 'js', nodeTestDir: 'tests/js' },
@@ -47,8 +73,11 @@ const suites = [
     name: 'core-wasm',
     build: ['bash', 'scripts/build.sh', 'wasm-tests'],
     run: ['node', 'build/wasm-release/tests/core/core_tests.cjs', ...catch2Args],
+    env: { OP_DIGEST_DIR: digestDir('wasm') },
     parse: catch2,
   },
+  // The property tests publish a digest of every envelope they produced; native and wasm must agree.
+  { name: 'native-equals-wasm', check: compareDigests },
   {
     name: 'core-asan',
     build: ['bash', 'scripts/build.sh', 'asan'],
@@ -75,6 +104,13 @@ for (const suite of suites) {
   }
   const started = Date.now();
   process.stdout.write(`\n=== ${suite.name} ===\n`);
+  if (suite.check) {
+    const counts = suite.check();
+    passed += counts.passed;
+    failed += counts.failed;
+    summary.push(`${suite.name}: ${counts.passed} passed, ${counts.failed} failed`);
+    continue;
+  }
   if (suite.build) {
     const b = spawnSync(suite.build[0], suite.build.slice(1), { cwd: root, stdio: 'inherit' });
     if (b.status !== 0) {

@@ -25,6 +25,7 @@ struct RefundLineRequest {
     std::optional<Restock> restock;       // 29next restock_type
     std::optional<bool> restock_goods;    // v1 restock boolean
     std::size_t index = 0;                // position in the request list (for paths)
+    bool valid = true;                    // false when reading it reported an error: it is left out
 };
 
 struct ShippingRequest {
@@ -36,6 +37,9 @@ struct ShippingRequest {
 struct RefundRequest {
     std::string_view lines_key = "refund_lines";  // or "refund_line_items" (v1), for paths
     std::string_view shipping_key = "refund_shipping";
+    std::string_view id_key = "line_id";          // or "line_item_id"
+    std::string_view restock_key = "restock_type";  // or "restock"
+    std::string_view amount_key = "amount_excl_tax";  // or "amount" (v1 shipping)
     std::vector<RefundLineRequest> lines;
     ShippingRequest shipping;
 };

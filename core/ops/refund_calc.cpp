@@ -23,16 +23,16 @@ std::int64_t unfulfilled_pool(const Line& l) { return l.fulfillable_quantity; }
 std::string line_name(const Line& l) { return "line " + l.id.text; }
 
 // Finds the line for a request id; an id that matches only with another JSON type is its own error.
-const Line* find_line(const Order& order, const Id& id, Diagnostics& d) {
+const Line* find_line(const Order& order, const Id& id, std::string_view id_key, Diagnostics& d) {
     if (const Line* l = order.find_line(id)) return l;
     for (const auto& l : order.lines)
         if (l.id.text == id.text) {
-            d.error_at("line_id", Code::INVALID_ID,
-                       std::string("line_id ") + id.text + " is a " + (id.is_string ? "string" : "number") +
+            d.error_at(id_key, Code::INVALID_ID,
+                       std::string(id_key) + " " + id.text + " is a " + (id.is_string ? "string" : "number") +
                            " but the order's line id is a " + (l.id.is_string ? "string" : "number") + ".");
             return nullptr;
         }
-    d.error_at("line_id", Code::LINE_ITEM_NOT_FOUND, "The order has no line " + id.text + ".");
+    d.error_at(id_key, Code::LINE_ITEM_NOT_FOUND, "The order has no line " + id.text + ".");
     return nullptr;
 }
 
@@ -95,11 +95,11 @@ void explicit_restock(const Order& order, const Profile& profile, const Line& li
 }
 
 // No restock type (or v1's boolean): fulfilled units first, then unfulfilled ones (seed 000 worked example).
-void suggested_restock(const Order& order, const Profile& profile, const Line& line, const RefundLineRequest& req,
-                       Claims& claims, Diagnostics& d, RefundCalculation& out) {
+void suggested_restock(const Order& order, const Profile& profile, const Line& line, const RefundRequest& request,
+                       const RefundLineRequest& req, Claims& claims, Diagnostics& d, RefundCalculation& out) {
     const bool goods = req.restock_goods.value_or(false);
     if (goods && line.digital && fulfilled_pool(line) > 0) {
-        d.error_at("restock", Code::INVALID_RESTOCK_TYPE,
+        d.error_at(request.restock_key, Code::INVALID_RESTOCK_TYPE,
                    line_name(line) + " is digital: fulfilled digital units cannot be restocked (no_restock).");
         return;
     }
@@ -132,7 +132,7 @@ void refund_shipping(const Order& order, const Profile& profile, const RefundReq
         amount = *req.amount_excl_tax;
         if (amount > out.refundable_amount) {
             auto at = d.at(request.shipping_key);
-            d.error_at(request.shipping_key == "shipping" ? "amount" : "amount_excl_tax", Code::SHIPPING_REFUND_EXCEEDS_REMAINING,
+            d.error_at(request.amount_key, Code::SHIPPING_REFUND_EXCEEDS_REMAINING,
                        "Only " + format_amount(out.refundable_amount, order.exponent) + " of shipping is left to refund.");
             return;
         }
@@ -197,15 +197,14 @@ bool allocate_refund(const Order& order, const Profile& profile, std::int64_t am
 
 bool calculate_refund(const Order& order, const Profile& profile, const RefundRequest& request, Diagnostics& d,
                       RefundCalculation& out) {
-    const std::size_t before = d.error_count();
     std::map<const Line*, Claims> claims;
     std::map<std::pair<const Line*, int>, std::size_t> explicit_seen;
     {
         auto at = d.at(request.lines_key);
         for (const auto& req : request.lines) {
             auto at_i = d.at(req.index);
-            if (req.quantity <= 0 || !req.line_id.present()) continue;  // already reported by the reader
-            const Line* line = find_line(order, req.line_id, d);
+            if (!req.valid) continue;  // already reported by the reader
+            const Line* line = find_line(order, req.line_id, request.id_key, d);
             if (!line) continue;
             if (req.restock) {
                 const auto key = std::make_pair(line, static_cast<int>(*req.restock));
@@ -219,7 +218,7 @@ bool calculate_refund(const Order& order, const Profile& profile, const RefundRe
                 explicit_seen[key] = req.index;
                 explicit_restock(order, profile, *line, req, *req.restock, claims[line], d, out);
             } else {
-                suggested_restock(order, profile, *line, req, claims[line], d, out);
+                suggested_restock(order, profile, *line, request, req, claims[line], d, out);
             }
         }
     }
@@ -234,7 +233,7 @@ bool calculate_refund(const Order& order, const Profile& profile, const RefundRe
     out.total_tax += out.shipping.total_tax;
     out.amount_incl_tax += out.shipping.amount_incl_tax;
     if (out.lines.empty() && out.shipping.amount_excl_tax == 0) {
-        if (d.error_count() == before) d.error(Code::NOTHING_TO_REFUND, "The request refunds no units and no shipping.");
+        if (!d.has_errors()) d.error(Code::NOTHING_TO_REFUND, "The request refunds no units and no shipping.");
         return true;
     }
     // The valid parts are still computed and shown when other parts have errors, so a UI can mark the

@@ -17,10 +17,18 @@ bool known_request_key(std::string_view k) {
     return false;
 }
 
+void read_line_fields(json::Value v, Diagnostics& d, RefundLineRequest& out);
+
 void read_line_request(json::Value v, Diagnostics& d, RefundLineRequest& out) {
+    const std::size_t before = d.error_count();
+    read_line_fields(v, d, out);
+    out.valid = d.error_count() == before;
+}
+
+void read_line_fields(json::Value v, Diagnostics& d, RefundLineRequest& out) {
     if (!expect_object(v, d)) return;
     const std::string_view id_key = v.get("line_item_id") ? "line_item_id" : "line_id";
-    require(read_id(v, id_key, d, out.line_id), "line_id", d);
+    require(read_id(v, id_key, d, out.line_id), id_key, d);
     const Read q = read_count(v, "quantity", d, out.quantity);
     if (require(q, "quantity", d) && out.quantity == 0)
         d.error_at("quantity", Code::INVALID_QUANTITY, "A refund quantity must be positive.");
@@ -85,6 +93,10 @@ bool read_refund_request(json::Value v, const Order& order, Diagnostics& d, Refu
             return false;
         }
         auto at = d.at(out.lines_key);
+        if (out.lines_key == "refund_line_items") {
+            out.id_key = "line_item_id";
+            out.restock_key = "restock";
+        }
         std::size_t i = 0;
         for (auto it = lines.begin(); it != lines.end(); ++it, ++i) {
             auto at_i = d.at(i);
@@ -95,6 +107,7 @@ bool read_refund_request(json::Value v, const Order& order, Diagnostics& d, Refu
         }
     }
     out.shipping_key = v.get("shipping") ? "shipping" : "refund_shipping";
+    if (const json::Value s = v.get(out.shipping_key); s.is_object() && s.get("amount")) out.amount_key = "amount";
     read_shipping_request(v.get(out.shipping_key), out.shipping_key, order, d, out.shipping);
     return d.error_count() == before;
 }

@@ -9,6 +9,7 @@
 #include <map>
 
 #include "api/engine.hpp"
+#include "status/status_api.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -26,6 +27,10 @@ using Runner = std::function<std::string(const Inputs&)>;
 const std::map<std::string, Runner>& operations() {
     static const std::map<std::string, Runner> table = {
         {"inspect", [](const Inputs& in) { return op::inspect_order(in.order, in.options); }},
+        {"refund", [](const Inputs& in) { return op::calculate_refund(in.order, in.request, in.options); }},
+        {"validate-refund", [](const Inputs& in) { return op::validate_refund(in.order, in.request, in.options); }},
+        {"transition", [](const Inputs& in) { return op::transition(in.request, in.options); }},
+        {"statuses", [](const Inputs& in) { return op::derive_statuses(in.order, in.options); }},
     };
     return table;
 }

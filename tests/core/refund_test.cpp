@@ -1,0 +1,173 @@
+#include <catch2/catch.hpp>
+
+#include "api/engine.hpp"
+#include "property_support.hpp"
+#include "support.hpp"
+
+using nlohmann::json;
+
+namespace {
+
+json refund(const json& order, const json& request, const std::string& options = "") {
+    return test::parse(op::calculate_refund(order.dump(), request.dump(), options));
+}
+
+std::int64_t minor(const json& v) {
+    std::int64_t out = 0;
+    REQUIRE(op::parse_amount(v.get<std::string>(), 2, out) == op::AmountError::none);
+    return out;
+}
+
+// Records a calculated refund on the order the way the server would, so the next calculation sees it.
+void apply(json& order, const json& result, int refund_id) {
+    json items = json::array();
+    for (const auto& l : result["refund_lines"])
+        items.push_back({{"line_item_id", l["line_id"]}, {"quantity", l["quantity"]}, {"restock_type", l["restock_type"]},
+                         {"amount_excl_tax", l["amount_excl_tax"]}, {"amount_incl_tax", l["amount_incl_tax"]}});
+    json txs = json::array();
+    int n = 0;
+    for (const auto& t : result["transactions"])
+        txs.push_back({{"id", 100000 + refund_id * 10 + n++}, {"type", "refund"}, {"status", "succeeded"}, {"amount", t["amount"]},
+                       {"parent_id", t["id"]}});
+    json adjustments = json::array();
+    if (minor(result["refund_shipping"]["amount_excl_tax"]) > 0)
+        adjustments.push_back({{"type", "refund_shipping"}, {"amount_excl_tax", result["refund_shipping"]["amount_excl_tax"]},
+                               {"amount_incl_tax", result["refund_shipping"]["amount_incl_tax"]}});
+    order["refunds"].push_back({{"id", refund_id}, {"refund_line_items", items}, {"adjustments", adjustments}, {"transactions", txs}});
+}
+
+}  // namespace
+
+TEST_CASE("The seed 000 worked example refunds 63.98 on transaction 1000 to the cent", "[refund]") {
+    const json env = test::parse(op::calculate_refund(
+        test::example("29next-seed000.json"),
+        R"({"refund_lines":[{"line_id":1000,"quantity":1}],"refund_shipping":{"full_refund":false,"amount_excl_tax":"3.99"}})", ""));
+    REQUIRE(env["ok"] == true);
+    const json& r = env["result"];
+    CHECK(r["refund_lines"][0] == json::parse(R"({"line_id":1000,"quantity":1,"restock_type":"no_restock","refundable_quantity":1,
+        "amount_excl_tax":"59.99","amount_incl_tax":"59.99","total_tax":"0.00"})"));
+    CHECK(r["refund_shipping"] == json::parse(R"({"amount_incl_tax":"3.99","amount_excl_tax":"3.99","total_tax":"0.00","refundable_amount":"4.99"})"));
+    CHECK(r["transactions"] == json::parse(R"([{"id":1000,"amount":"63.98","refundable_amount":"184.96"}])"));
+    CHECK(r["amount_excl_tax"] == "63.98");
+    CHECK(r["amount_incl_tax"] == "63.98");
+    CHECK(r["total_tax"] == "0.00");
+    CHECK(r["currency"] == "USD");
+}
+
+TEST_CASE("Discounts already in the line totals are respected", "[refund]") {
+    // 3 x 100.00 at -10 %: refunding 2 gives 180.00, not 200.00.
+    const json order = json::parse(R"({"currency":"USD","lines":[{"id":1,"quantity":3,"price_excl_tax":"270.00",
+        "price_incl_tax":"270.00","price_excl_tax_excl_discounts":"300.00"}],
+        "transactions":[{"id":9,"type":"sale","status":"succeeded","amount":"270.00"}]})");
+    const json env = refund(order, json::parse(R"({"refund_lines":[{"line_id":1,"quantity":2,"restock_type":"cancel"}]})"));
+    REQUIRE(env["ok"] == true);
+    CHECK(env["result"]["amount_incl_tax"] == "180.00");
+}
+
+TEST_CASE("The create body from a calculation is exactly the seed's ordersRefundCreate request", "[refund]") {
+    const std::string calc = op::calculate_refund(
+        test::example("29next-seed000.json"),
+        R"({"refund_lines":[{"line_id":1000,"quantity":1}],"refund_shipping":{"full_refund":false,"amount_excl_tax":"3.99"}})", "");
+    const json body = test::parse(op::to_refund_create_request(calc, R"({"note":"Example reason for the refund","send_refund_notification":true})", ""));
+    REQUIRE(body["ok"] == true);
+    CHECK(body["result"] == json::parse(R"({"note":"Example reason for the refund","refund_lines":[{"line_id":1000,"quantity":1,
+        "restock_type":"no_restock"}],"refund_shipping":{"amount_excl_tax":"3.99","full_refund":false},"send_refund_notification":true,
+        "transactions":[{"id":1000,"amount":"63.98"}]})"));
+    // And the body validates against the same order.
+    const json valid = test::parse(op::validate_refund(test::example("29next-seed000.json"), body["result"].dump(), ""));
+    CHECK(valid["ok"] == true);
+}
+
+TEST_CASE("A calculation with errors cannot become a create body", "[refund]") {
+    const std::string calc = op::calculate_refund(test::example("29next-seed000.json"), R"({"refund_lines":[{"line_id":5,"quantity":1}]})", "");
+    const json body = test::parse(op::to_refund_create_request(calc, "", ""));
+    CHECK(body["ok"] == false);
+    CHECK(test::has_issue(body, "INVALID_VALUE", "calculation.ok"));
+}
+
+TEST_CASE("compareRefund lists each field that differs and treats equal decimals as equal", "[refund]") {
+    const std::string preview = R"({"ok":true,"errors":[],"warnings":[],"result":{"amount_incl_tax":"63.98","currency":"USD",
+        "transactions":[{"id":1000,"amount":"63.98"},{"id":1001,"amount":"1.00"}],"engine_version":"x","order_fingerprint":"y"}})";
+    const std::string server = R"({"amount_incl_tax":63.980,"currency":"USD","transactions":[{"id":1001,"amount":"1.00"},{"id":1000,"amount":"63.97"}],"extra":true})";
+    const json env = test::parse(op::compare_refund(preview, server, ""));
+    REQUIRE(env["ok"] == true);
+    const json& diffs = env["result"]["differences"];
+    REQUIRE(diffs.size() == 2);
+    CHECK(diffs[0] == json::parse(R"({"path":"transactions[0].amount","preview":"63.98","server":"63.97"})"));
+    CHECK(diffs[1] == json::parse(R"({"path":"extra","preview":null,"server":true})"));
+    CHECK(env["result"]["equal"] == false);
+    const json same = test::parse(op::compare_refund(preview, R"({"amount_incl_tax":"63.98","currency":"USD",
+        "transactions":[{"id":1000,"amount":"63.980"},{"id":1001,"amount":1}]})", ""));
+    CHECK(same["result"]["equal"] == true);
+}
+
+TEST_CASE("Any sequence of partial refunds sums exactly to the line totals and never exceeds a transaction", "[refund][property]") {
+    std::mt19937_64 rng(20261122);
+    test::Digest digest;
+    for (int iteration = 0; iteration < 10000; ++iteration) {
+        int line_count = 0;
+        json order = test::random_order(rng, line_count);
+        std::vector<std::int64_t> left(line_count);
+        for (int i = 0; i < line_count; ++i) left[i] = order["lines"][i]["quantity"].get<std::int64_t>();
+        std::vector<std::int64_t> refunded_incl(line_count, 0);
+        std::int64_t captured = 0;
+        for (const auto& t : order["transactions"]) captured += minor(t["amount"]);
+        std::int64_t refunded_total = 0;
+        bool shipping_done = false;
+        for (int step = 1; step <= 12; ++step) {
+            json lines = json::array();
+            for (int i = 0; i < line_count; ++i) {
+                if (left[i] == 0 || rng() % 2) continue;
+                const std::int64_t q = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(left[i])) + 1;
+                lines.push_back({{"line_id", i + 1}, {"quantity", q}});
+            }
+            json request = {{"refund_lines", lines}};
+            if (!shipping_done && rng() % 3 == 0) {
+                request["refund_shipping"] = {{"full_refund", true}};
+                shipping_done = true;
+            }
+            if (lines.empty() && !request.contains("refund_shipping")) continue;
+            const std::string text = op::calculate_refund(order.dump(), request.dump(), "");
+            digest.add(text);
+            const json env = test::parse(text);
+            if (env["ok"] != true) {
+                // Only an empty shipping refund may be refused (nothing left to refund).
+                REQUIRE(test::has_issue(env, "NOTHING_TO_REFUND", ""));
+                continue;
+            }
+            const json& r = env["result"];
+            std::int64_t allocated = 0;
+            for (const auto& t : r["transactions"]) {
+                REQUIRE(minor(t["amount"]) <= minor(t["refundable_amount"]));
+                REQUIRE(minor(t["amount"]) > 0);
+                allocated += minor(t["amount"]);
+            }
+            REQUIRE(allocated == minor(r["amount_incl_tax"]));
+            for (const auto& l : r["refund_lines"]) {
+                const int i = l["line_id"].get<int>() - 1;
+                left[i] -= l["quantity"].get<std::int64_t>();
+                refunded_incl[i] += minor(l["amount_incl_tax"]);
+                REQUIRE(minor(l["amount_incl_tax"]) == minor(l["amount_excl_tax"]) + minor(l["total_tax"]));
+            }
+            refunded_total += allocated;
+            REQUIRE(refunded_total <= captured);
+            apply(order, r, step);
+        }
+        // Finish every line, then check each line's refunds add up to its total to the cent.
+        json rest = json::array();
+        for (int i = 0; i < line_count; ++i)
+            if (left[i] > 0) rest.push_back({{"line_id", i + 1}, {"quantity", left[i]}});
+        if (!rest.empty()) {
+            const json env = refund(order, {{"refund_lines", rest}});
+            REQUIRE(env["ok"] == true);
+            for (const auto& l : env["result"]["refund_lines"]) refunded_incl[l["line_id"].get<int>() - 1] += minor(l["amount_incl_tax"]);
+            apply(order, env["result"], 99);
+        }
+        for (int i = 0; i < line_count; ++i) REQUIRE(refunded_incl[i] == minor(order["lines"][i]["price_incl_tax"]));
+        // Nothing is left to refund now (shipping may remain).
+        const json none = refund(order, {{"refund_lines", {{{"line_id", 1}, {"quantity", 1}}}}});
+        INFO(test::issues_text(none));
+        REQUIRE(test::has_issue(none, "INVALID_QUANTITY", "refund_lines[0].quantity"));
+    }
+    digest.publish("refund-partitions");
+}
