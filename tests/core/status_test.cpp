@@ -56,8 +56,6 @@ std::string expected_from_data(const json& preset, const json& machine, const st
     return "INVALID_STATUS_TRANSITION";
 }
 
-bool is_code(const std::string& s) { return !s.empty() && s.front() >= 'A' && s.front() <= 'Z'; }
-
 // The engine's answer in the same form as expected_from_data.
 std::string engine_answer(const std::string& preset, const std::string& machine, const std::string& state,
                           const std::string& action) {
@@ -423,4 +421,288 @@ TEST_CASE("mermaid has one arrow per transition for every preset machine", "[sta
             CHECK(arrows == 1 + m.transitions.size() + m.finals.size());
             CHECK(text.rfind("stateDiagram-v2\n    direction LR\n", 0) == 0);
         }
+}
+
+namespace {
+
+// Small inline orders. v1: unit prices, no tax or shipping, so the total is sum(quantity x price).
+json v1_line(const std::string& id, int qty, const std::string& price, int fulfillable, bool ships = true) {
+    return {{"id", id}, {"quantity", qty}, {"price", price}, {"fulfillable_quantity", fulfillable}, {"requires_shipping", ships}};
+}
+json v1_order(json lines, json txs = json::array()) {
+    return {{"currency", "USD"}, {"status", "open"}, {"line_items", std::move(lines)}, {"transactions", std::move(txs)}};
+}
+json tx(const std::string& id, const std::string& kind, const std::string& amount, const std::string& parent = "",
+        const std::string& status = "success") {
+    json t = {{"id", id}, {"kind", kind}, {"amount", amount}, {"status", status}};
+    if (!parent.empty()) t["parent_id"] = parent;
+    return t;
+}
+// 29next: line totals; `editable` below `fulfillable` means units sent to a fulfilment location.
+json n29_line(int id, int qty, int fulfillable, int editable, bool ships = true) {
+    return {{"id", id},
+            {"quantity", qty},
+            {"current_quantity", qty},
+            {"fulfillable_quantity", fulfillable},
+            {"editable_quantity", editable},
+            {"requires_shipping", ships},
+            {"price_excl_tax", "50.00"},
+            {"price_incl_tax", "50.00"}};
+}
+json n29_order(json lines, json txs = json::array()) {
+    for (auto& t : txs) {
+        t["type"] = t["kind"];
+        t.erase("kind");
+    }
+    return {{"currency", "USD"}, {"status", "open"}, {"lines", std::move(lines)}, {"transactions", std::move(txs)}};
+}
+
+json guarded(const std::string& preset, const std::string& machine, const std::string& from, const std::string& action,
+             const json& order) {
+    return transition({{"preset", preset}, {"machine", machine}, {"from", from}, {"action", action}, {"order", order}});
+}
+
+std::string first_message(const json& env) { return env.at("errors").at(0).at("message").get<std::string>(); }
+
+}  // namespace
+
+TEST_CASE("v1 close is guarded by fully_fulfilled, checked against the order's quantities", "[status][guards]") {
+    json env = guarded("v1", "status", "open", "close", v1_order({v1_line("a", 2, "10.00", 0), v1_line("b", 1, "5.00", 0)}));
+    CHECK(env.at("ok") == true);
+    CHECK(env.at("result").at("guard") ==
+          json({{"name", "fully_fulfilled"}, {"checked", true}, {"passed", true}, {"fact", "0 units of 3 not yet fulfilled"}}));
+    CHECK(env.at("result").at("order_fingerprint").is_string());
+    env = guarded("v1", "status", "open", "close", v1_order({v1_line("a", 2, "10.00", 0), v1_line("b", 1, "5.00", 1)}));
+    CHECK(has_issue(env, "GUARD_FAILED", "action"));
+    CHECK(first_message(env) == "'close' from 'open' requires 'fully_fulfilled', which the order does not meet: "
+                                "1 unit of 3 not yet fulfilled.");
+    CHECK(env.at("result").at("to").is_null());
+    CHECK(env.at("result").at("guard").at("passed") == false);
+    // Fulfilled units may also come from the order's fulfillments (cancelled ones do not count).
+    json order = v1_order({{{"id", "a"}, {"quantity", 2}, {"price", "10.00"}}});
+    order["fulfillments"] = {{{"status", "success"}, {"line_items", {{{"id", "a"}, {"quantity", 2}}}}},
+                             {{"status", "cancelled"}, {"line_items", {{{"id", "a"}, {"quantity", 2}}}}}};
+    CHECK(guarded("v1", "status", "open", "close", order).at("ok") == true);
+}
+
+TEST_CASE("Elastic Path fulfils only paid orders and cancels only unfulfilled ones", "[status][guards]") {
+    const json paid = n29_order({n29_line(1, 2, 2, 2)}, {tx("t1", "sale", "50.00")});
+    CHECK(guarded("elasticpath", "shipping", "unfulfilled", "fulfill", paid).at("ok") == true);
+    const json unpaid = n29_order({n29_line(1, 2, 2, 2)}, {tx("t1", "authorization", "50.00")});
+    json env = guarded("elasticpath", "shipping", "unfulfilled", "fulfill", unpaid);
+    CHECK(has_issue(env, "GUARD_FAILED", "action"));
+    CHECK(env.at("result").at("guard").at("fact") == "captured 0.00 USD of the total 50.00 USD, refunded 0.00 USD");
+    const json refunded = n29_order({n29_line(1, 2, 2, 2)}, {tx("t1", "sale", "50.00"), tx("r1", "refund", "50.00", "t1")});
+    CHECK(has_issue(guarded("elasticpath", "shipping", "unfulfilled", "fulfill", refunded), "GUARD_FAILED", "action"));
+    const json free_order = v1_order({v1_line("a", 1, "0.00", 1)});
+    CHECK(guarded("elasticpath", "shipping", "unfulfilled", "fulfill", free_order).at("ok") == true);
+
+    CHECK(guarded("elasticpath", "status", "processing", "cancel", paid).at("ok") == true);
+    const json shipped_one = n29_order({n29_line(1, 2, 1, 1)}, {tx("t1", "sale", "50.00")});
+    env = guarded("elasticpath", "status", "processing", "cancel", shipped_one);
+    CHECK(has_issue(env, "GUARD_FAILED", "action"));
+    CHECK(env.at("result").at("guard").at("fact") == "1 unit of 2 fulfilled");
+}
+
+TEST_CASE("29next fulfilment-order guards read units that need shipping", "[status][guards]") {
+    // Seed 000: hold before the location accepts; once units are in fulfilment a cancellation request is needed.
+    CHECK(guarded("29next", "fulfillment_order", "open", "hold", n29_order({n29_line(1, 2, 2, 2)})).at("ok") == true);
+    json env = guarded("29next", "fulfillment_order", "open", "hold", n29_order({n29_line(1, 2, 2, 0)}));
+    CHECK(has_issue(env, "GUARD_FAILED", "action"));
+    CHECK(env.at("result").at("guard").at("fact") == "0 units fulfilled, 2 units in fulfilment");
+    json processing = n29_order({n29_line(1, 2, 2, 2)});
+    processing["fulfillment_status"] = "processing";
+    CHECK(has_issue(guarded("29next", "fulfillment_order", "open", "hold", processing), "GUARD_FAILED", "action"));
+
+    CHECK(guarded("29next", "fulfillment_order", "open", "request", n29_order({n29_line(1, 2, 1, 1)})).at("ok") == true);
+    CHECK(has_issue(guarded("29next", "fulfillment_order", "open", "request", n29_order({n29_line(1, 2, 0, 0)})),
+                    "GUARD_FAILED", "action"));
+    // A digital line never needs a fulfilment order.
+    CHECK(has_issue(guarded("29next", "fulfillment_order", "open", "request", n29_order({n29_line(1, 1, 1, 1, false)})),
+                    "GUARD_FAILED", "action"));
+}
+
+TEST_CASE("Without an order a guarded transition succeeds with a warning that the guard was not checked", "[status][guards]") {
+    const json env = transition({{"preset", "elasticpath"}, {"machine", "shipping"}, {"from", "unfulfilled"}, {"action", "fulfill"}});
+    CHECK(env.at("ok") == true);
+    CHECK(has_issue(env, "MISSING_FIELD", "order", "warnings"));
+    CHECK(env.at("result").at("to") == "fulfilled");
+    CHECK(env.at("result").at("guard") == json({{"name", "paid"}, {"checked", false}, {"passed", nullptr}, {"fact", nullptr}}));
+    CHECK_FALSE(env.at("result").contains("order_fingerprint"));
+}
+
+TEST_CASE("not_cancelled reads the order's status and is unchecked when the order states none", "[status][guards]") {
+    const json def = {{"initial", "a"},
+                      {"states", {"a", "b"}},
+                      {"transitions", {{{"action", "go"}, {"from", "a"}, {"to", "b"}, {"guard", "not_cancelled"}}}}};
+    json order = v1_order({v1_line("x", 1, "1.00", 1)});
+    order["status"] = "cancelled";
+    json env = transition({{"definition", def}, {"from", "a"}, {"action", "go"}, {"order", order}});
+    CHECK(has_issue(env, "GUARD_FAILED", "action"));
+    order["status"] = "open";
+    CHECK(transition({{"definition", def}, {"from", "a"}, {"action", "go"}, {"order", order}}).at("ok") == true);
+    order.erase("status");
+    env = transition({{"definition", def}, {"from", "a"}, {"action", "go"}, {"order", order}});
+    CHECK(env.at("ok") == true);
+    CHECK(has_issue(env, "MISSING_FIELD", "order", "warnings"));
+    CHECK(env.at("result").at("guard").at("checked") == false);
+}
+
+TEST_CASE("A bad order inside a status request is reported at order paths and nothing is computed", "[status][guards][bad-input]") {
+    json order = v1_order({v1_line("a", 1, "1.00", 1)});
+    order["line_items"][0]["quantity"] = "two";
+    const json env = transition({{"preset", "v1"}, {"machine", "status"}, {"from", "open"}, {"action", "shut"}, {"order", order}});
+    CHECK(has_issue(env, "WRONG_TYPE", "order.line_items[0].quantity"));
+    CHECK(has_issue(env, "UNKNOWN_ACTION", "action"));
+    CHECK(env.at("result").is_null());
+}
+
+TEST_CASE("availableActions lists each action from a state with its target and whether its guard passes", "[status]") {
+    json env = actions({{"preset", "v1"}, {"machine", "status"}, {"state", "open"}});
+    REQUIRE(env.at("ok") == true);
+    CHECK(env.at("result").at("actions") ==
+          json::parse(R"([{"action":"cancel","to":"cancelled","guard":null,"passes":true,"fact":null},
+                          {"action":"close","to":"closed","guard":"fully_fulfilled","passes":null,"fact":null}])"));
+    CHECK(env.at("result").at("final") == false);
+    env = actions({{"preset", "v1"}, {"machine", "status"}, {"state", "open"}, {"order", v1_order({v1_line("a", 2, "1.00", 1)})}});
+    CHECK(env.at("result").at("actions")[1].at("passes") == false);
+    CHECK(env.at("result").at("actions")[1].at("fact") == "1 unit of 2 not yet fulfilled");
+    env = actions({{"preset", "v1"}, {"machine", "financial_status"}, {"state", "voided"}});
+    CHECK(env.at("result").at("final") == true);
+    CHECK(env.at("result").at("actions").empty());
+    CHECK(has_issue(actions({{"preset", "v1"}, {"machine", "status"}, {"state", "gone"}}), "UNKNOWN_STATE", "state"));
+}
+
+namespace {
+
+json derive(const json& order, const json& options = json()) {
+    return test::parse(op::derive_statuses(order.dump(), options.is_null() ? "" : options.dump()));
+}
+
+// The derived value must be a state of the vocabulary's machine.
+void check_in_machine(const std::string& preset, const std::string& machine, const json& value) {
+    const json m = machine_of(preset_json(preset), machine);
+    CHECK(std::find(m.at("states").begin(), m.at("states").end(), value) != m.at("states").end());
+}
+
+}  // namespace
+
+TEST_CASE("The financial status follows from transactions and refunds in the v1 and 29next vocabularies", "[status][derive]") {
+    struct Case {
+        const char* what;
+        json txs;
+        const char* v1;
+        const char* n29;
+    };
+    const std::vector<Case> cases = {
+        {"nothing paid", json::array(), "pending", "pending"},
+        {"a failed sale", {tx("s", "sale", "100.00", "", "failure")}, "pending", "pending"},
+        {"a pending sale", {tx("s", "sale", "100.00", "", "pending")}, "pending", "pending"},
+        {"an open authorisation", {tx("a", "authorization", "100.00")}, "authorized", "authorized"},
+        {"a voided authorisation", {tx("a", "authorization", "100.00"), tx("v", "void", "100.00", "a")}, "voided", "voided"},
+        {"a partial capture", {tx("a", "authorization", "100.00"), tx("c", "capture", "40.00", "a")}, "partially_paid",
+         "partially_paid"},
+        {"a partial capture, rest voided",
+         {tx("a", "authorization", "100.00"), tx("c", "capture", "40.00", "a"), tx("v", "void", "60.00", "a")},
+         "partially_paid", "partially_voided"},
+        {"two captures of one authorisation",
+         {tx("a", "authorization", "100.00"), tx("c1", "capture", "60.00", "a"), tx("c2", "capture", "40.00", "a")}, "paid", "paid"},
+        {"two sales", {tx("s1", "sale", "30.00"), tx("s2", "sale", "70.00")}, "paid", "paid"},
+        {"a partial refund", {tx("s", "sale", "100.00"), tx("r", "refund", "20.00", "s")}, "partially_refunded", "partially_refunded"},
+        {"two refunds of everything", {tx("s", "sale", "100.00"), tx("r1", "refund", "60.00", "s"), tx("r2", "refund", "40.00", "s")},
+         "refunded", "refunded"},
+        {"half paid, then refunded", {tx("s", "sale", "50.00"), tx("r", "refund", "50.00", "s")}, "refunded", "refunded"},
+        {"half paid, partly refunded", {tx("s", "sale", "50.00"), tx("r", "refund", "10.00", "s")}, "partially_refunded",
+         "partially_refunded"},
+        {"captured, refunded in full",
+         {tx("a", "authorization", "100.00"), tx("c", "capture", "100.00", "a"), tx("r", "refund", "100.00", "c")}, "refunded", "refunded"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.what);
+        const json order = v1_order({v1_line("a", 2, "50.00", 2)}, c.txs);
+        const json v1 = derive(order);
+        REQUIRE(v1.at("ok") == true);
+        CHECK(v1.at("result").at("preset") == "v1");
+        CHECK(v1.at("result").at("financial_status").at("derived") == c.v1);
+        check_in_machine("v1", "financial_status", v1.at("result").at("financial_status").at("derived"));
+        const json n29 = derive(n29_order({n29_line(1, 2, 2, 2)}, c.txs));
+        REQUIRE(n29.at("ok") == true);
+        CHECK(n29.at("result").at("payment_status").at("derived") == c.n29);
+        check_in_machine("29next", "payment_status", n29.at("result").at("payment_status").at("derived"));
+        // The vocabulary can also be chosen: the v1 order in 29next's words.
+        CHECK(derive(order, {{"preset", "29next"}}).at("result").at("payment_status").at("derived") == c.n29);
+    }
+}
+
+TEST_CASE("A zero-total order is paid: there is nothing to pay", "[status][derive]") {
+    const json env = derive(v1_order({v1_line("a", 1, "0.00", 1)}));
+    CHECK(env.at("result").at("financial_status").at("derived") == "paid");
+    CHECK(env.at("result").at("facts").at("total") == "0.00");
+}
+
+TEST_CASE("The fulfillment status follows from line quantities; 29next counts only units that need shipping", "[status][derive]") {
+    struct Case {
+        const char* what;
+        json lines;
+        const char* v1;
+        const char* n29;
+    };
+    const std::vector<Case> cases = {
+        {"nothing fulfilled", {v1_line("a", 2, "1.00", 2)}, "unfulfilled", "unfulfilled"},
+        {"one line fulfilled, one not", {v1_line("a", 2, "1.00", 0), v1_line("b", 1, "1.00", 1)}, "partial", "processing"},
+        {"part of one line fulfilled", {v1_line("a", 3, "1.00", 1)}, "partial", "processing"},
+        {"everything fulfilled", {v1_line("a", 2, "1.00", 0), v1_line("b", 1, "1.00", 0)}, "fulfilled", "fulfilled"},
+        {"only a digital line", {v1_line("g", 1, "25.00", 1, false)}, "unfulfilled", "not_required"},
+        {"physical fulfilled, digital not", {v1_line("a", 1, "1.00", 0), v1_line("g", 1, "25.00", 1, false)}, "partial", "fulfilled"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.what);
+        const json order = v1_order(c.lines, {tx("s", "sale", "1000.00")});
+        const json v1 = derive(order);
+        REQUIRE(v1.at("ok") == true);
+        CHECK(v1.at("result").at("fulfillment_status").at("derived") == c.v1);
+        check_in_machine("v1", "fulfillment_status", v1.at("result").at("fulfillment_status").at("derived"));
+        const json n29 = derive(order, {{"preset", "29next"}});
+        CHECK(n29.at("result").at("fulfillment_status").at("derived") == c.n29);
+        check_in_machine("29next", "fulfillment_status", n29.at("result").at("fulfillment_status").at("derived"));
+    }
+    // Quantities cannot tell a partial 29next fulfilment that goes on from one that was closed.
+    const json mixed = derive(n29_order({n29_line(1, 2, 1, 1)}));
+    CHECK(mixed.at("result").at("fulfillment_status").at("accepts") == json({"processing", "incomplete"}));
+}
+
+TEST_CASE("A stated status the facts do not give is an INVALID_VALUE warning at its path", "[status][derive]") {
+    json order = v1_order({v1_line("a", 2, "50.00", 2)}, {tx("a1", "authorization", "100.00")});
+    order["financial_status"] = "paid";
+    order["fulfillment_status"] = "unfulfilled";
+    json env = derive(order);
+    CHECK(env.at("ok") == true);
+    CHECK(has_issue(env, "INVALID_VALUE", "order.financial_status", "warnings"));
+    CHECK(env.at("warnings").size() == 1);
+    CHECK(env.at("warnings")[0].at("message") ==
+          "The order says financial_status 'paid' but its transactions (captured 0.00 of 100.00 USD, refunded 0.00, "
+          "authorised and not captured 100.00) give 'authorized'.");
+    const json& fin = env.at("result").at("financial_status");
+    CHECK(fin == json({{"derived", "authorized"}, {"stated", "paid"}, {"matches", false}, {"accepts", {"authorized"}}}));
+    CHECK(env.at("result").at("fulfillment_status").at("matches") == true);
+    order["financial_status"] = "settled";
+    env = derive(order);
+    CHECK(has_issue(env, "INVALID_VALUE", "order.financial_status", "warnings"));
+    CHECK(env.at("warnings")[0].at("message").get<std::string>().find("is not a financial_status value") != std::string::npos);
+    // 29next cannot see time: an authorisation may be stated as expiring or expired.
+    json n29 = n29_order({n29_line(1, 2, 2, 2)}, {tx("a1", "authorization", "50.00")});
+    n29["payment_status"] = "expired";
+    n29["fulfillment_status"] = "on_hold";
+    env = derive(n29);
+    CHECK(env.at("warnings").empty());
+    CHECK(env.at("result").at("payment_status").at("matches") == true);
+}
+
+TEST_CASE("deriveStatuses speaks only the v1 and 29next vocabularies", "[status][derive]") {
+    const json order = v1_order({v1_line("a", 1, "1.00", 1)});
+    CHECK(has_issue(derive(order, {{"preset", "elasticpath"}}), "INVALID_OPTION", "options.preset"));
+    CHECK(has_issue(derive(order, {{"preset", "magento"}}), "UNKNOWN_PRESET", "options.preset"));
+    CHECK(has_issue(derive(order, {{"preset", 1}}), "WRONG_TYPE", "options.preset"));
+    CHECK(has_issue(derive(json::array()), "WRONG_TYPE", "order"));
+    CHECK(derive(order, {{"preset", "elasticpath"}}).at("result").is_null());
 }
