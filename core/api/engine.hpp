@@ -19,4 +19,9 @@ std::string validate_refund(std::string_view order, std::string_view create_requ
 std::string to_refund_create_request(std::string_view calculation, std::string_view request, std::string_view options);
 std::string compare_refund(std::string_view preview, std::string_view server_response, std::string_view options);
 
+// SPEC 4.2: the order after `edits` (an array of {op, …}), totals, balance and the plan of server calls.
+std::string preview_edit(std::string_view order, std::string_view edits, std::string_view options);
+// SPEC 4.3: statuses after a cancellation, refunds, restocked units and authorisations to void.
+std::string preview_cancel(std::string_view order, std::string_view request, std::string_view options);
+
 }  // namespace op

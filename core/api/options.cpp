@@ -34,7 +34,7 @@ void read_profile(json::Value profile, Diagnostics& d, ProfileOverrides& o) {
     for (auto it = profile.begin(); it != profile.end(); ++it) {
         const std::string_view k = it.key();
         if (k != "rounding" && k != "proration" && k != "tax_granularity" && k != "inclusive_split" &&
-            k != "refund_allocation" && k != "currency_exponents")
+            k != "refund_allocation" && k != "currency_exponents" && k != "default_tax_rate")
             d.error_at(k, Code::INVALID_OPTION, "'" + std::string(k) + "' is not a profile knob.");
     }
     read_knob(profile, "rounding", parse_rounding, "half_up or half_even", d, o.rounding);
@@ -43,6 +43,8 @@ void read_profile(json::Value profile, Diagnostics& d, ProfileOverrides& o) {
     read_knob(profile, "inclusive_split", parse_inclusive_split, "tax_first or net_first", d, o.inclusive_split);
     read_knob(profile, "refund_allocation", parse_refund_allocation, "oldest_first, newest_first or largest_first", d,
               o.refund_allocation);
+    Rate default_rate;
+    read_rate(profile, "default_tax_rate", d, default_rate);
     const json::Value exps = profile.get("currency_exponents");
     if (!exps || exps.is_null()) return;
     auto at_e = d.at("currency_exponents");

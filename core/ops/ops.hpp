@@ -16,6 +16,8 @@ struct OrderContext {
     const Order& order;
     const Profile& profile;
     const CallOptions& options;
+    json::Value root;  // the order as it came in, for results that echo it (previewEdit)
+    json::Value call_options;  // this call's options object (sessions: may differ from the session's)
 };
 
 // Each returns the result object's JSON text, or empty when no result can be given.

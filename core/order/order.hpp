@@ -120,6 +120,10 @@ struct Order {
     std::vector<Transaction> transactions;  // top-level and those nested in refunds, each once
     Payments payments;
     Totals totals;
+    // Refunds whose units or shipping are still counted in the totals (29next return/no_restock lines and
+    // shipping; v1 every refund): an edit's balance subtracts them from the total the customer owes.
+    std::int64_t refunded_in_place_amount = 0;
+    bool has_order_level_offers = false;
     std::uint64_t fingerprint = 0;
 
     const Line* find_line(const Id& id) const;

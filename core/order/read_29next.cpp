@@ -141,8 +141,10 @@ void apply_refunds(json::Value refunds, Order& order, Diagnostics& d) {
                 std::int64_t amount = 0;
                 if (read_amount(item, "amount_excl_tax", order.exponent, d, amount) == Read::ok)
                     line->refunded_excl_tax += amount;
-                if (read_amount(item, "amount_incl_tax", order.exponent, d, amount) == Read::ok)
+                if (read_amount(item, "amount_incl_tax", order.exponent, d, amount) == Read::ok) {
                     line->refunded_incl_tax += amount;
+                    if (is_inplace_restock(restock)) order.refunded_in_place_amount += amount;
+                }
             }
         }
         json::Value adjustments;
@@ -157,8 +159,10 @@ void apply_refunds(json::Value refunds, Order& order, Diagnostics& d) {
                 std::int64_t amount = 0;
                 if (read_amount(*ai, "amount_excl_tax", order.exponent, d, amount) == Read::ok)
                     order.shipping.refunded_excl_tax += amount;
-                if (read_amount(*ai, "amount_incl_tax", order.exponent, d, amount) == Read::ok)
+                if (read_amount(*ai, "amount_incl_tax", order.exponent, d, amount) == Read::ok) {
                     order.shipping.refunded_incl_tax += amount;
+                    order.refunded_in_place_amount += amount;
+                }
             }
         }
         json::Value txs;
@@ -232,6 +236,8 @@ bool read_order_29next(json::Value root, const ReadOptions& options, Diagnostics
         }
     }
     read_shipping(root, out, d);
+    for (std::string_view key : {"offer_discounts", "voucher_discounts"})
+        if (const json::Value offers = root.get(key); offers.is_array() && offers.size() > 0) out.has_order_level_offers = true;
     const Totals totals = compute_totals(out.lines, out.shipping);
     check_total(d, "total_incl_tax", root, out.exponent, totals.total_incl_tax);
     return true;

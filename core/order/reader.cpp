@@ -22,6 +22,8 @@ bool read_order(json::Value root, const ReadOptions& options, Diagnostics& d, Or
                                                        : detail::read_order_29next(root, options, d, out);
     if (!usable) return false;
     detail::derive_payments(out, d);
+    // v1 totals never drop when money is refunded, so every refund is "in place" there.
+    if (out.dialect == Dialect::v1) out.refunded_in_place_amount = out.payments.refunded;
     out.totals = compute_totals(out.lines, out.shipping);
     out.fingerprint = fingerprint(out);
     return d.error_count() == errors_before;

@@ -183,7 +183,7 @@ bool parse_code(std::string_view s, Code& out) {
     return false;
 }
 
-void read_refusal(json::Value r, Diagnostics& d, Machine& m) {
+void read_refusal(json::Value r, Index index, Diagnostics& d, Machine& m) {
     if (!r.is_object()) {
         d.error(Code::WRONG_TYPE, "A refusal must be an object, not " + std::string(r.type_name()) + ".");
         return;
@@ -199,7 +199,7 @@ void read_refusal(json::Value r, Diagnostics& d, Machine& m) {
         code_ok = false;
     }
     if (!has_action || from == kNone || !code_ok) return;
-    m.refusals.push_back(Refusal{intern_action(m, std::move(action)), from, code});
+    m.refusals.push_back(Refusal{intern_action(m, std::move(action)), from, code, index});
 }
 
 bool read_refusals(json::Value mv, Diagnostics& d, Machine& m) {
@@ -208,10 +208,10 @@ bool read_refusals(json::Value mv, Diagnostics& d, Machine& m) {
     if (!list) return true;
     auto at = d.at("refusals");
     const std::size_t before = d.error_count();
-    std::size_t i = 0;
+    Index i = 0;
     for (auto it = list.begin(); it != list.end(); ++it, ++i) {
         auto at_i = d.at(i);
-        read_refusal(*it, d, m);
+        read_refusal(*it, i, d, m);
     }
     return d.error_count() == before;
 }
@@ -239,6 +239,7 @@ bool read_state_set(json::Value mv, std::string_view key, Diagnostics& d, const 
         }
         out.push_back(s);
     }
+    if (!ok) out.clear();  // all or nothing, so positions in `out` are positions in the input
     return ok;
 }
 
@@ -262,8 +263,9 @@ bool read_machine(json::Value v, std::string_view default_name, Diagnostics& d, 
     read_refusals(v, d, m);
     read_state_set(v, "final", d, m, m.finals);
     read_state_set(v, "unreachable_ok", d, m, m.unreachable_ok);
-    if (d.error_count() != before) return false;
-    validate_machine(m, d);
+    // With errors, the checks that need the whole machine (reachability, finals) would mislead; duplicates
+    // among the transitions that were read are still reported, so one call lists every problem.
+    validate_machine(m, d.error_count() == before, d);
     return d.error_count() == before;
 }
 

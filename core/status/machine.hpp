@@ -51,6 +51,7 @@ struct Refusal {
     Index action = kNone;
     Index from = kNone;
     Code code = Code::INVALID_STATUS_TRANSITION;
+    Index source_index = 0;
 };
 
 struct Machine {

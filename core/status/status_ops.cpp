@@ -90,7 +90,7 @@ Step decide(const StatusCall& sc, Index from, Index action, Diagnostics& d) {
     const Refusal* r = m.find_refusal(action, from);
     d.error_at("action", r ? r->code : Code::INVALID_STATUS_TRANSITION,
                quoted(m.actions[action]) + " is not allowed from " + quoted(m.states[from]) + " in machine " + quoted(m.name) +
-                   (r ? " (" + std::string(code_name(r->code)) + ")" : std::string()) + ". " + allowed_sentence(m, from));
+                   ". " + allowed_sentence(m, from));
     return step;
 }
 

@@ -1,0 +1,54 @@
+// Shipping-address checks: the fields each platform's address update carries (seed 000 29next PATCH,
+// seed 002 v1 address, seed 004 Elastic Path shipping_address) and an ISO 3166-1 alpha-2 country.
+#include <algorithm>
+#include <iterator>
+
+#include "../order/fields.hpp"
+#include "edit.hpp"
+
+namespace op {
+namespace {
+
+constexpr std::string_view kCountries[] = {
+#include "countries.inc"
+};
+
+bool is_country(std::string_view code) {
+    return std::binary_search(std::begin(kCountries), std::end(kCountries), code);
+}
+
+}  // namespace
+
+void check_address(json::Value address, EditRules rules, Diagnostics& d) {
+    // Required: what the platform needs to ship (line, city, postcode, country).
+    static constexpr std::string_view k29next[] = {"line1", "line4", "postcode", "country"};
+    static constexpr std::string_view kV1[] = {"address1", "city", "zip", "country"};
+    static constexpr std::string_view kElasticPath[] = {"first_name", "last_name", "line_1", "postcode", "country"};
+    const std::string_view* begin = k29next;
+    const std::string_view* end = std::end(k29next);
+    if (rules == EditRules::v1) {
+        begin = kV1;
+        end = std::end(kV1);
+    } else if (rules == EditRules::elasticpath) {
+        begin = kElasticPath;
+        end = std::end(kElasticPath);
+    }
+    for (auto key = begin; key != end; ++key) {
+        std::string value;
+        const Read r = read_text(address, *key, d, value, 255);
+        if (r == Read::absent || (r == Read::ok && value.empty()))
+            d.error_at(*key, Code::INVALID_ADDRESS, "The address needs '" + std::string(*key) + "'.");
+    }
+    for (auto it = address.begin(); it != address.end(); ++it) {
+        if (!(*it).is_string() && !(*it).is_null() && !(*it).is_integer())
+            d.error_at(it.key(), Code::WRONG_TYPE, "Address fields are strings.");
+        else if ((*it).text().size() > 255)
+            d.error_at(it.key(), Code::LIMIT_EXCEEDED, "Address fields have at most 255 characters.");
+    }
+    const json::Value country = address.get("country");
+    if (country.is_string() && !country.text().empty() && !is_country(country.text()))
+        d.error_at("country", Code::INVALID_ADDRESS,
+                   "'" + std::string(country.text().substr(0, 20)) + "' is not an ISO 3166-1 alpha-2 country code (e.g. US, DE).");
+}
+
+}  // namespace op

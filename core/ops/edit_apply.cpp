@@ -1,0 +1,408 @@
+// Applying edit operations: the rules of seed 000 (editable_quantity, fulfilled units, quantity-only
+// PATCH), seed 002 (quantity and price on v1 line items) and seed 004 (Elastic Path). Money of existing
+// lines is frozen per unit: a quantity change scales each component cumulatively (docs/rules.md §4).
+#include <algorithm>
+
+#include "../order/fields.hpp"
+#include "edit.hpp"
+
+namespace op {
+namespace {
+
+// f(n) extended past the basis, so raising a quantity keeps the frozen unit amounts.
+std::int64_t scaled(std::int64_t total, std::int64_t basis, std::int64_t n, Proration mode) {
+    if (basis <= 0 || n == basis) return n == basis ? total : 0;
+    if (n < basis) return prorate_cumulative(total, basis, n, mode);
+    return static_cast<std::int64_t>(div_round(static_cast<i128>(total) * n, basis, Rounding::half_up));
+}
+
+bool is_cancelled(std::string_view s) { return s == "cancelled" || s == "canceled"; }
+bool is_closed(std::string_view s) { return s == "closed" || s == "archived"; }
+
+struct Editor {
+    const OrderContext& ctx;
+    EditRules rules;
+    Diagnostics& d;
+    EditState& state;
+    int added = 0;
+
+    EditedLine* find(const Id& id, std::string_view key) {
+        for (auto& l : state.lines)
+            if (same_id(l.id, id)) return &l;
+        d.error_at(key, Code::LINE_ITEM_NOT_FOUND, "The order has no line " + id.text + ".");
+        return nullptr;
+    }
+
+    void set_quantity(EditedLine& l, std::int64_t q) {
+        if (l.original) {
+            const Line& o = *l.original;
+            const Proration mode = ctx.profile.proration;
+            l.amount_excl_tax = scaled(o.amount_excl_tax, o.current_quantity, q, mode);
+            l.total_tax = scaled(o.total_tax, o.current_quantity, q, mode);
+            l.amount_incl_tax = l.amount_excl_tax + l.total_tax;
+            l.discount = scaled(o.discount, o.current_quantity, q, mode);
+        }
+        l.quantity = q;
+        if (l.unit_price) price_line(l);
+        l.removed = q == 0;
+    }
+
+    // A line with a unit price (added, or repriced on v1): amounts from price x quantity and the tax rate.
+    void price_line(EditedLine& l) {
+        const i128 gross = static_cast<i128>(*l.unit_price) * l.quantity - l.discount;
+        const std::int64_t amount = static_cast<std::int64_t>(std::max<i128>(0, std::min<i128>(gross, kMaxMinorUnits)));
+        const Rate rate = l.has_rate ? l.tax_rate : Rate{};
+        const bool per_unit = ctx.profile.tax_granularity == TaxGranularity::unit && l.discount == 0;
+        if (ctx.order.tax_inclusive) {
+            NetAndTax split = split_inclusive(amount, rate, ctx.profile.inclusive_split, ctx.profile.rounding);
+            if (per_unit) {
+                const NetAndTax unit = split_inclusive(*l.unit_price, rate, ctx.profile.inclusive_split, ctx.profile.rounding);
+                split = {amount - unit.tax * l.quantity, unit.tax * l.quantity};
+            }
+            l.amount_excl_tax = split.net;
+            l.total_tax = split.tax;
+        } else {
+            l.amount_excl_tax = amount;
+            l.total_tax = per_unit ? tax_on_net(*l.unit_price, rate, ctx.profile.rounding) * l.quantity
+                                   : tax_on_net(amount, rate, ctx.profile.rounding);
+        }
+        l.amount_incl_tax = l.amount_excl_tax + l.total_tax;
+    }
+
+    void update_line(json::Value e, bool remove) {
+        Id id;
+        if (!require(read_id(e, "line_id", d, id), "line_id", d)) return;
+        EditedLine* l = find(id, "line_id");
+        if (!l) return;
+        std::int64_t q = 0;
+        if (remove) {
+            q = 0;
+        } else if (!require(read_count(e, "quantity", d, q), "quantity", d)) {
+            return;
+        }
+        read_text(e, "reason", d, l->reason, 500);
+        if (l->removed && q > 0 && l->original) {
+            d.error_at("line_id", Code::LINE_ITEM_NOT_FOUND, "Line " + id.text + " was removed by an earlier edit.");
+            return;
+        }
+        std::int64_t price = 0;
+        const Read price_read = read_amount(e, "price", ctx.order.exponent, d, price);
+        if (price_read == Read::bad) return;
+        if (l->original) {
+            const Line& o = *l->original;
+            const std::int64_t locked = o.current_quantity - o.editable_quantity;  // fulfilled or in fulfilment
+            if (q != l->quantity && o.editable_quantity == 0) {
+                d.error_at("line_id", Code::LINE_NOT_EDITABLE,
+                           "Line " + id.text + " has editable_quantity 0: its units are fulfilled, in fulfilment or removed (seed 000).");
+                return;
+            }
+            if (q < locked) {
+                d.error_at(remove ? "line_id" : "quantity", Code::QUANTITY_BELOW_FULFILLED,
+                           "Line " + id.text + " has " + std::to_string(locked) +
+                               " unit(s) fulfilled or in fulfilment; its quantity cannot go below that.");
+                return;
+            }
+            if (price_read == Read::ok) {
+                if (rules != EditRules::v1) {
+                    d.error_at("price", Code::PRICE_CHANGE_NOT_ALLOWED,
+                               "29next line updates accept quantity changes only; remove the line and add one with the new price (seed 000).");
+                    return;
+                }
+                l->unit_price = price;
+                l->price_changed = true;
+                if (!l->has_rate && o.amount_excl_tax > 0 && o.total_tax > 0)
+                    d.warning_at("price", Code::TAX_RATE_REQUIRED, "The line has no tax rate; its tax is kept in proportion to the new amount.");
+            }
+        } else if (price_read == Read::ok) {
+            l->unit_price = price;
+        }
+        if (q != l->quantity || l->price_changed) l->quantity_changed = l->quantity_changed || q != l->quantity;
+        set_quantity(*l, q);
+        if (l->price_changed && !l->has_rate && l->original && l->original->amount_excl_tax > 0) {
+            // No rate to recompute with: keep the line's effective rate by scaling its tax.
+            const i128 tax = div_round(static_cast<i128>(scaled(l->original->total_tax, l->original->current_quantity, q, ctx.profile.proration)) *
+                                           l->amount_excl_tax, std::max<std::int64_t>(1, scaled(l->original->amount_excl_tax, l->original->current_quantity, q, ctx.profile.proration)),
+                                       ctx.profile.rounding);
+            l->total_tax = static_cast<std::int64_t>(tax);
+            l->amount_incl_tax = l->amount_excl_tax + l->total_tax;
+        }
+    }
+
+    bool order_has_tax() const {
+        for (const auto& l : ctx.order.lines)
+            if (l.total_tax != 0) return true;
+        return ctx.order.shipping.total_tax != 0;
+    }
+
+    void add_line(json::Value e) {
+        EditedLine l;
+        l.add_source = e;
+        const bool has_product = require(read_id(e, "product_id", d, l.product_id), "product_id", d);
+        std::int64_t q = 0;
+        if (require(read_count(e, "quantity", d, q), "quantity", d) && q == 0)
+            d.error_at("quantity", Code::INVALID_QUANTITY, "An added line needs a quantity of at least 1.");
+        read_text(e, "title", d, l.title);
+        read_text(e, "reason", d, l.reason, 500);
+        bool requires_shipping = true;
+        read_bool(e, "requires_shipping", d, requires_shipping);
+        l.digital = !requires_shipping;
+        std::int64_t price = 0;
+        const Read price_read = read_amount(e, "price", ctx.order.exponent, d, price);
+        const Read rate_read = read_rate(e, "tax_rate", d, l.tax_rate);
+        json::Value entry;
+        if (has_product) entry = catalog_entry(l.product_id);
+        bool priced = price_read == Read::ok;
+        if (price_read == Read::absent && entry) priced = catalog_price(entry, l.product_id, price);
+        if (!priced && price_read != Read::bad)
+            d.error_at("price", Code::PRICE_REQUIRED, "Line for product " + l.product_id.text +
+                                                          " has no price: give one in the edit or in options.catalog.");
+        if (rate_read == Read::ok) {
+            l.has_rate = true;
+        } else if (rate_read == Read::absent) {
+            l.has_rate = rate_from_catalog_or_profile(entry, l);
+            if (!l.has_rate && order_has_tax())
+                d.error_at("tax_rate", Code::TAX_RATE_REQUIRED,
+                           "The order is taxed: give tax_rate in the edit, in options.catalog or in options.profile.default_tax_rate.");
+        }
+        if (entry && l.title.empty()) read_text(entry, "title", d, l.title);
+        if (q <= 0 || !priced || price < 0) return;
+        l.id = Id{true, "preview-" + std::to_string(++added)};
+        l.unit_price = price;
+        l.quantity_changed = true;
+        set_quantity(l, q);
+        state.lines.push_back(std::move(l));
+    }
+
+    json::Value catalog_entry(const Id& product) {
+        const json::Value catalog = ctx.call_options.get("catalog");
+        if (!catalog.is_object()) return {};
+        const json::Value entry = catalog.get(product.text);
+        return entry.is_object() ? entry : json::Value();
+    }
+    // Catalog issues are reported at their own path, options.catalog.<product_id>.price.
+    bool catalog_price(json::Value entry, const Id& product, std::int64_t& price) {
+        Diagnostics local;
+        const Read r = read_amount(entry, "price", ctx.order.exponent, local, price);
+        for (const auto& issue : local.errors())
+            d.error_exact(issue.code, issue.message, "options.catalog." + product.text + ".price");
+        return r == Read::ok;
+    }
+
+    bool rate_from_catalog_or_profile(json::Value entry, EditedLine& l) {
+        if (entry && read_rate(entry, "tax_rate", d, l.tax_rate) == Read::ok) return true;
+        const json::Value profile = ctx.call_options.get("profile");
+        if (profile.is_object() && profile.get("default_tax_rate")) {
+            Diagnostics ignore;  // options were validated when read
+            return read_rate(profile, "default_tax_rate", ignore, l.tax_rate) == Read::ok;
+        }
+        if (!order_has_tax()) {
+            l.tax_rate = Rate{};
+            return true;  // an untaxed order: new lines are untaxed too
+        }
+        return false;
+    }
+
+    void update_address(json::Value e, std::size_t index) {
+        json::Value address = e.get("shipping_address");
+        std::string_view key = "shipping_address";
+        if (!address) {
+            address = e.get("address");
+            key = "address";
+        }
+        if (!address) {
+            d.error_at("shipping_address", Code::MISSING_FIELD, "'shipping_address' is required.");
+            return;
+        }
+        {
+            auto at = d.at(key);
+            if (!expect_object(address, d)) return;
+            check_address(address, rules, d);
+        }
+        address_lock_check();
+        state.shipping_address = address;
+        state.shipping_address_edit = index;
+    }
+
+    // Seed 000: update the address before fulfilment processing; afterwards cancel the fulfilment request first.
+    void address_lock_check() {
+        std::int64_t in_fulfilment = 0, fulfilled = 0, physical = 0;
+        for (const auto& l : ctx.order.lines) {
+            if (l.digital) continue;
+            physical += l.current_quantity;
+            in_fulfilment += l.fulfillable_quantity - l.editable_quantity;
+            fulfilled += l.fulfilled_quantity;
+        }
+        if (rules == EditRules::elasticpath) return;  // covered by the order-level rule
+        if (physical > 0 && fulfilled == physical) {
+            d.error(Code::ORDER_FULFILLED, "Every unit is already fulfilled; the shipping address no longer matters to the server.");
+        } else if (in_fulfilment > 0 || ctx.order.fulfillment_status == "processing") {
+            d.error(Code::ADDRESS_LOCKED_BY_FULFILLMENT,
+                    "Fulfilment is processing. First POST /api/admin/fulfillment-orders/{id}/cancellation-request/ "
+                    "(cancellationRequestSend), update the address, then POST /api/admin/fulfillment-orders/{id}/fulfillment-request/ "
+                    "(fulfillmentRequestSend) (seed 000).");
+        }
+    }
+
+    void update_fields(json::Value e, std::size_t index) {
+        static constexpr std::string_view kFields[] = {"email", "note", "tags", "order_number", "external_ref", "status", "shipping"};
+        bool any = false;
+        for (auto key : kFields) {
+            const json::Value v = e.get(key);
+            if (!v) continue;
+            any = true;
+            if (!check_field(key, v)) continue;
+            state.fields.emplace_back(key, v);
+            state.field_edits.emplace_back(key, index);
+        }
+        if (!any) d.error_at("email", Code::MISSING_FIELD, "update_order needs at least one of email, note, tags, order_number, external_ref, status, shipping.");
+    }
+
+    bool check_field(std::string_view key, json::Value v) {
+        if (key == "tags") {
+            if (!v.is_array()) {
+                d.error_at(key, Code::WRONG_TYPE, "'tags' must be an array of strings.");
+                return false;
+            }
+            std::size_t i = 0;
+            auto at = d.at(key);
+            for (auto it = v.begin(); it != v.end(); ++it, ++i)
+                if (!(*it).is_string() || (*it).text().size() > 255) {
+                    auto at_i = d.at(i);
+                    d.error(Code::WRONG_TYPE, "A tag must be a string of at most 255 characters.");
+                    return false;
+                }
+            return true;
+        }
+        if (!v.is_string()) {
+            d.error_at(key, Code::WRONG_TYPE, "'" + std::string(key) + "' must be a string.");
+            return false;
+        }
+        const std::string_view t = v.text();
+        if (key == "email" && (t.find('@') == std::string_view::npos || t.size() > 254)) {
+            d.error_at(key, Code::INVALID_VALUE, "'" + std::string(t.substr(0, 80)) + "' is not an email address.");
+            return false;
+        }
+        const std::size_t limit = rules == EditRules::elasticpath && (key == "order_number" || key == "external_ref") ? 64 : 4096;
+        if (t.size() > limit) {
+            d.error_at(key, Code::FIELD_TOO_LONG, "'" + std::string(key) + "' may have at most " + std::to_string(limit) +
+                                                      " characters" + (limit == 64 ? " on Elastic Path (seed 004)." : "."));
+            return false;
+        }
+        if (key == "status" || key == "shipping") return check_status_field(key, t);
+        return true;
+    }
+
+    // Seed 004: status may only become "cancelled"; shipping only "fulfilled", and only when paid.
+    bool check_status_field(std::string_view key, std::string_view t) {
+        if (rules != EditRules::elasticpath) {
+            d.error_at(key, Code::INVALID_VALUE, "Change statuses with transition(); previewEdit changes '" + std::string(key) +
+                                                     "' only under the elasticpath preset.");
+            return false;
+        }
+        if (key == "status" && t != "cancelled") {
+            d.error_at(key, Code::INVALID_STATUS_TRANSITION, "Elastic Path only lets an order's status become 'cancelled' (seed 004).");
+            return false;
+        }
+        if (key == "shipping") {
+            if (t != "fulfilled") {
+                d.error_at(key, Code::INVALID_STATUS_TRANSITION, "Elastic Path only lets shipping become 'fulfilled' (seed 004).");
+                return false;
+            }
+            if (ctx.order.payment_status != "paid") {
+                d.error_at(key, Code::PAYMENT_REQUIRED, "Elastic Path fulfils paid orders only; payment is '" + ctx.order.payment_status + "' (seed 004).");
+                return false;
+            }
+        }
+        return true;
+    }
+};
+
+constexpr std::string_view kOps[] = {"update_line", "remove_line", "add_line", "update_shipping_address", "update_order"};
+
+}  // namespace
+
+EditRules edit_rules_for(const OrderContext& ctx, Diagnostics& d) {
+    const json::Value preset = ctx.call_options.get("preset");
+    if (preset.is_string()) {
+        if (preset.text() == "elasticpath") return EditRules::elasticpath;
+        if (preset.text() == "v1") return EditRules::v1;
+        if (preset.text() == "29next") return EditRules::n29next;
+        auto at = d.at("options");
+        d.error_at("preset", Code::UNKNOWN_PRESET, "previewEdit presets are 29next, v1 and elasticpath.");
+    }
+    return ctx.order.dialect == Dialect::v1 ? EditRules::v1 : EditRules::n29next;
+}
+
+void apply_edits(const OrderContext& ctx, EditRules rules, json::Value edits, Diagnostics& d, EditState& state) {
+    const Order& order = ctx.order;
+    state.shipping = order.shipping;
+    state.lines.reserve(order.lines.size() + 4);
+    json::Value sources;
+    if (const json::Value list = ctx.root.get(order.dialect == Dialect::v1 ? "line_items" : "lines"); list.is_array()) sources = list;
+    auto source = sources.begin();
+    for (const auto& l : order.lines) {
+        EditedLine e;
+        e.original = &l;
+        // Lines that failed to read are not in the model; keep sources aligned by index.
+        while (source != sources.end() && !((*source).is_object() && (*source).get("id") &&
+                                            (*source).get("id").text() == l.id.text)) ++source;
+        if (source != sources.end()) e.source = *source;
+        e.id = l.id;
+        e.product_id = l.product_id;
+        e.title = l.title;
+        e.digital = l.digital;
+        e.quantity = l.current_quantity;
+        e.amount_excl_tax = l.amount_excl_tax;
+        e.total_tax = l.total_tax;
+        e.amount_incl_tax = l.amount_incl_tax;
+        e.discount = l.discount;
+        e.has_rate = l.has_rate;
+        e.tax_rate = l.tax_rate;
+        state.lines.push_back(std::move(e));
+    }
+    auto at = d.at("edits");
+    if (!edits.is_array()) {
+        d.error(Code::WRONG_TYPE, "edits must be an array of {op, …} objects.");
+        return;
+    }
+    if (is_cancelled(order.status)) {
+        d.error(Code::ORDER_ALREADY_CANCELLED, "The order is cancelled and cannot be edited.");
+        return;
+    }
+    if (is_closed(order.status)) {
+        d.error(Code::ORDER_ALREADY_CLOSED, "The order is " + order.status + " and cannot be edited; reopen it first.");
+        return;
+    }
+    if (rules == EditRules::elasticpath && (order.fulfillment_status == "fulfilled")) {
+        d.error(Code::ORDER_FULFILLED, "Elastic Path updates only orders that are not fulfilled (seed 004).");
+        return;
+    }
+    if (edits.size() > 10000) {
+        d.error(Code::LIMIT_EXCEEDED, "At most 10000 edits per preview.");
+        return;
+    }
+    Editor editor{ctx, rules, d, state};
+    std::size_t i = 0;
+    for (auto it = edits.begin(); it != edits.end(); ++it, ++i) {
+        auto at_i = d.at(i);
+        const json::Value e = *it;
+        if (!expect_object(e, d)) continue;
+        std::string op;
+        if (!require(read_text(e, "op", d, op, 64), "op", d)) continue;
+        if (rules == EditRules::elasticpath && op != "update_shipping_address" && op != "update_order") {
+            d.error_at("op", Code::INVALID_VALUE, "Elastic Path orders cannot change their items: only custom data, shipping, the "
+                                                  "shipping address and the status may change (seed 004).");
+            continue;
+        }
+        if (op == kOps[0]) editor.update_line(e, false);
+        else if (op == kOps[1]) editor.update_line(e, true);
+        else if (op == kOps[2]) editor.add_line(e);
+        else if (op == kOps[3]) editor.update_address(e, i);
+        else if (op == kOps[4]) editor.update_fields(e, i);
+        else
+            d.error_at("op", Code::UNKNOWN_EDIT_OP, "'" + op + "' is not an edit; use update_line, remove_line, add_line, "
+                                                              "update_shipping_address or update_order.");
+    }
+}
+
+}  // namespace op

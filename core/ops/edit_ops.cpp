@@ -1,0 +1,29 @@
+// previewEdit entry points.
+#include "../api/call.hpp"
+#include "../api/engine.hpp"
+#include "edit.hpp"
+
+namespace op {
+
+std::string edit_result(const OrderContext& ctx, json::Value request, Diagnostics& d) {
+    // edits may be the array itself or { "edits": [...] }.
+    json::Value edits = request;
+    if (request.is_object()) edits = request.get("edits");
+    if (!edits) {
+        d.error(Code::MISSING_FIELD, "previewEdit needs an array of edits.");
+        return {};
+    }
+    const EditRules rules = edit_rules_for(ctx, d);
+    EditState state;
+    apply_edits(ctx, rules, edits, d, state);
+    std::string out;
+    json::Writer w(out);
+    write_edit_result(w, ctx, rules, state, d);
+    return out;
+}
+
+std::string preview_edit(std::string_view order, std::string_view edits, std::string_view options) {
+    return run_with_order(order, edits, options, edit_result);
+}
+
+}  // namespace op
