@@ -12,6 +12,8 @@
 #include <string_view>
 
 #include "api/engine.hpp"
+#include "api/session.hpp"
+#include "status/status_api.hpp"
 #include "guard.hpp"
 
 namespace {
@@ -46,6 +48,38 @@ std::string refund(std::string_view order, std::string_view request, std::string
 std::string validate(std::string_view order, std::string_view request, std::string_view options) {
     return op::validate_refund(order, request, options);
 }
+std::string edit(std::string_view order, std::string_view edits, std::string_view options) {
+    return op::preview_edit(order, edits, options);
+}
+std::string cancel(std::string_view order, std::string_view request, std::string_view options) {
+    return op::preview_cancel(order, request, options);
+}
+std::string statuses(std::string_view order, std::string_view, std::string_view options) {
+    return op::derive_statuses(order, options);
+}
+std::string transition(std::string_view, std::string_view request, std::string_view options) {
+    return op::transition(request, options);
+}
+std::string actions(std::string_view, std::string_view request, std::string_view options) {
+    return op::available_actions(request, options);
+}
+std::string machines(std::string_view, std::string_view request, std::string_view) { return op::machines(request); }
+std::string mermaid(std::string_view, std::string_view request, std::string_view) { return op::mermaid(request); }
+std::string open(std::string_view order, std::string_view, std::string_view options) {
+    return op::open_order(order, options);
+}
+
+// Session calls carry the session id and the operation's name (as UTF-8 in the first slot).
+std::size_t session_call(unsigned id, std::uintptr_t p0, std::size_t n0, std::uintptr_t p1, std::size_t n1,
+                         std::uintptr_t p2, std::size_t n2) {
+    return publish(op::wasm::guarded(
+        [&] { return op::session_call(static_cast<std::int64_t>(id), view(p0, n0), view(p1, n1), view(p2, n2)); }));
+}
+std::size_t close_session(unsigned id) {
+    return publish(op::wasm::guarded([&] { return op::close_order(static_cast<std::int64_t>(id)); }));
+}
+std::size_t open_sessions() { return op::open_session_count(); }
+
 std::string version(std::string_view, std::string_view, std::string_view) { return std::string(op::engine_version()); }
 std::string codes(std::string_view, std::string_view, std::string_view) { return op::codes_json(); }
 
@@ -67,4 +101,15 @@ EMSCRIPTEN_BINDINGS(order_preflight) {
     function("validateRefund", &exported<validate>);
     function("toRefundCreateRequest", &exported<op::to_refund_create_request>);
     function("compareRefund", &exported<op::compare_refund>);
+    function("previewEdit", &exported<edit>);
+    function("previewCancel", &exported<cancel>);
+    function("deriveStatuses", &exported<statuses>);
+    function("transition", &exported<transition>);
+    function("availableActions", &exported<actions>);
+    function("machines", &exported<machines>);
+    function("mermaid", &exported<mermaid>);
+    function("openOrder", &exported<open>);
+    function("sessionCall", &session_call);
+    function("closeOrder", &close_session);
+    function("openSessionCount", &open_sessions);
 }

@@ -59,6 +59,8 @@ public:
         errors_.push_back({code, std::move(message), std::move(path)});
     }
 
+    void warning_exact(const Issue& issue) { warnings_.push_back(issue); }
+
     std::string path() const;
     std::string path_with(std::string_view key) const;
 

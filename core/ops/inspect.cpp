@@ -2,6 +2,7 @@
 // as it did. Every quantity and amount here is the one later operations use.
 #include "../api/call.hpp"
 #include "../api/engine.hpp"
+#include "ops.hpp"
 #include "render.hpp"
 
 namespace op {
@@ -110,14 +111,15 @@ void write_inspection(json::Writer& w, const Order& o, const Profile& profile) {
 
 }  // namespace
 
-std::string inspect_order(std::string_view order, std::string_view options) {
-    Call call;
+std::string inspect_result(const OrderContext& ctx, json::Value, Diagnostics&) {
     std::string result;
-    if (call.load_options(options) && call.load_order(order)) {
-        json::Writer w(result);
-        write_inspection(w, call.order, call.profile);
-    }
-    return call.envelope(result);
+    json::Writer w(result);
+    write_inspection(w, ctx.order, ctx.profile);
+    return result;
+}
+
+std::string inspect_order(std::string_view order, std::string_view options) {
+    return run_with_order(order, {}, options, inspect_result);
 }
 
 }  // namespace op

@@ -25,6 +25,10 @@ using OrderOperation = std::string (*)(const OrderContext&, json::Value request,
 
 std::string refund_result(const OrderContext& ctx, json::Value request, Diagnostics& d);
 std::string validate_refund_result(const OrderContext& ctx, json::Value request, Diagnostics& d);
+std::string edit_result(const OrderContext& ctx, json::Value request, Diagnostics& d);
+std::string cancel_result(const OrderContext& ctx, json::Value request, Diagnostics& d);
+std::string inspect_result(const OrderContext& ctx, json::Value request, Diagnostics& d);
+std::string statuses_result(const OrderContext& ctx, json::Value request, Diagnostics& d);
 
 // Parses options, the order and the request, runs `operation`, renders the envelope.
 std::string run_with_order(std::string_view order, std::string_view request, std::string_view options,

@@ -8,6 +8,7 @@
 #include "guards.hpp"
 #include "presets.hpp"
 #include "status_api.hpp"
+#include "../ops/ops.hpp"
 
 namespace op {
 namespace status {
@@ -142,11 +143,11 @@ void write_derivation(json::Writer& w, const Order& o, const Vocabulary& v, Diag
 }
 
 // options.preset: "v1" or "29next"; default from the order's dialect.
-bool read_vocabulary(const Call& call, Diagnostics& d, Vocabulary& out) {
-    std::string name(dialect_name(call.order.dialect));
-    if (call.options.raw.is_object()) {
+bool read_vocabulary(const Order& order, json::Value options, Diagnostics& d, Vocabulary& out) {
+    std::string name(dialect_name(order.dialect));
+    if (options.is_object()) {
         auto at = d.at("options");
-        const Read r = read_text(call.options.raw, "preset", d, name, kMaxNameLength);
+        const Read r = read_text(options, "preset", d, name, kMaxNameLength);
         if (r == Read::bad) return false;
         if (r == Read::ok && !find_preset(name)) {
             d.error_at("preset", Code::UNKNOWN_PRESET, quoted(name) + " is not a preset; presets: " + preset_names() + ".");
@@ -167,18 +168,18 @@ bool read_vocabulary(const Call& call, Diagnostics& d, Vocabulary& out) {
 }  // namespace
 }  // namespace status
 
-std::string derive_statuses(std::string_view order, std::string_view options) {
+std::string statuses_result(const OrderContext& ctx, json::Value, Diagnostics& d) {
     using namespace status;
-    Call call;
+    Vocabulary v;
+    if (!read_vocabulary(ctx.order, ctx.call_options, d, v)) return {};
     std::string result;
-    if (call.load_options(options) && call.load_order(order)) {
-        Vocabulary v;
-        if (read_vocabulary(call, call.diag, v)) {
-            json::Writer w(result);
-            write_derivation(w, call.order, v, call.diag);
-        }
-    }
-    return call.envelope(result);
+    json::Writer w(result);
+    write_derivation(w, ctx.order, v, d);
+    return result;
+}
+
+std::string derive_statuses(std::string_view order, std::string_view options) {
+    return run_with_order(order, {}, options, statuses_result);
 }
 
 }  // namespace op

@@ -67,24 +67,12 @@ function createEngine(mod) {
     }
   }
 
+  // UTF-16 -> UTF-8 never needs more than 3 bytes per code unit; memory may grow during the call, so the
+  // heap view is taken again before reading the result.
   function run(exportName, texts) {
-    // UTF-16 -> UTF-8 never needs more than 3 bytes per code unit.
-    let need = 0;
-    for (const t of texts) need += t.length * 3;
-    ensure(need + 1);
-    let heap = mod.HEAPU8;
-    const args = [];
-    let offset = 0;
-    for (const t of texts) {
-      const start = bufferPtr + offset;
-      const { written } = encoder.encodeInto(t, heap.subarray(start, bufferPtr + bufferSize));
-      args.push(start, written);
-      offset += written;
-    }
-    const length = mod[exportName](...args);
-    heap = mod.HEAPU8; // memory may have grown during the call
+    const length = mod[exportName](...encodeAll(texts));
     const ptr = mod.resultPtr();
-    return decoder.decode(heap.subarray(ptr, ptr + length));
+    return decoder.decode(mod.HEAPU8.subarray(ptr, ptr + length));
   }
 
   function call(exportName, inputs) {
@@ -100,6 +88,86 @@ function createEngine(mod) {
 
   const named = (names, ...values) => Object.assign(values, { names });
 
+  function encodeAll(texts) {
+    let need = 0;
+    for (const t of texts) need += t.length * 3;
+    ensure(need + 1);
+    const heap = mod.HEAPU8;
+    const args = [];
+    let offset = 0;
+    for (const t of texts) {
+      const start = bufferPtr + offset;
+      const { written } = encoder.encodeInto(t, heap.subarray(start, bufferPtr + bufferSize));
+      args.push(start, written);
+      offset += written;
+    }
+    return args;
+  }
+
+  function readResult(length) {
+    const ptr = mod.resultPtr();
+    return JSON.parse(decoder.decode(mod.HEAPU8.subarray(ptr, ptr + length)));
+  }
+
+  // Sessions: the wasm side keeps the parsed order in a table keyed by an integer; JS closes explicitly,
+  // with Symbol.dispose where the runtime has it, and a FinalizationRegistry as the safety net.
+  const registry = typeof FinalizationRegistry === 'function' ? new FinalizationRegistry((id) => mod.closeOrder(id)) : null;
+
+  function sessionMethod(id, state, operation) {
+    return (request, options) => {
+      if (state.closed) return jsEnvelope('SESSION_CLOSED', `The session was closed; open the order again.`, 'session');
+      let texts;
+      try {
+        texts = [operation, toText(request, 'request'), toText(options, 'options')];
+      } catch (e) {
+        if (e.envelope) return e.envelope;
+        throw e;
+      }
+      return readResult(mod.sessionCall(id, ...encodeAll(texts)));
+    };
+  }
+
+  function openOrder(order, options) {
+    const opened = call('openOrder', named(['order', '', 'options'], order, undefined, options));
+    if (!opened.ok) {
+      // The order could not be opened: every method answers with the envelope that says why.
+      const failed = () => opened;
+      return {
+        ok: false, envelope: opened, errors: opened.errors, id: null, orderFingerprint: null, closed: true,
+        previewEdit: failed, calculateRefund: failed, validateRefund: failed, previewCancel: failed, inspect: failed,
+        deriveStatuses: failed, close() {},
+      };
+    }
+    const id = opened.result.session;
+    const state = { closed: false };
+    const token = {};
+    const session = {
+      ok: true,
+      envelope: opened,
+      errors: [],
+      id,
+      orderFingerprint: opened.result.order_fingerprint,
+      previewEdit: sessionMethod(id, state, 'previewEdit'),
+      calculateRefund: sessionMethod(id, state, 'calculateRefund'),
+      validateRefund: sessionMethod(id, state, 'validateRefund'),
+      previewCancel: sessionMethod(id, state, 'previewCancel'),
+      inspect: sessionMethod(id, state, 'inspect'),
+      deriveStatuses: sessionMethod(id, state, 'deriveStatuses'),
+      get closed() {
+        return state.closed;
+      },
+      close() {
+        if (state.closed) return;
+        state.closed = true;
+        registry?.unregister(token);
+        readResult(mod.closeOrder(id));
+      },
+    };
+    if (typeof Symbol.dispose === 'symbol') session[Symbol.dispose] = session.close;
+    registry?.register(session, id, token);
+    return session;
+  }
+
   const engine = {
     /** Engine version, e.g. "0.1.0". */
     version: () => run('version', ['', '', '']),
@@ -114,6 +182,20 @@ function createEngine(mod) {
       call('toRefundCreateRequest', named(['calculation', 'request', 'options'], calculation, request, options)),
     compareRefund: (preview, serverResponse, options) =>
       call('compareRefund', named(['preview', 'server', 'options'], preview, serverResponse, options)),
+    previewEdit: (order, edits, options) => call('previewEdit', named(['order', 'edits', 'options'], order, edits, options)),
+    previewCancel: (order, request, options) =>
+      call('previewCancel', named(['order', 'request', 'options'], order, request, options)),
+    openOrder,
+    transition: (request, options) => call('transition', named(['', 'request', 'options'], undefined, request, options)),
+    availableActions: (request, options) =>
+      call('availableActions', named(['', 'request', 'options'], undefined, request, options)),
+    deriveStatuses: (order, options) => call('deriveStatuses', named(['order', '', 'options'], order, undefined, options)),
+    machines: (preset) =>
+      call('machines', named(['', 'request', ''], undefined, typeof preset === 'string' ? { preset } : preset, undefined)),
+    mermaid: (preset, machine) =>
+      call('mermaid', named(['', 'request', ''], undefined, typeof preset === 'string' ? { preset, machine } : preset, undefined)),
+    /** Sessions currently open in this engine (for leak checks). */
+    openSessionCount: () => mod.openSessionCount(),
   };
   return Object.freeze(engine);
 }
