@@ -143,11 +143,11 @@ std::string cancel_result(const OrderContext& ctx, json::Value request, Diagnost
                 refund_amount += tx.refundable;
             }
     } else if (o.payments.paid() > 0 && rules != CancelRules::elasticpath) {
-        d.warning(Code::REFUND_EXCEEDS_TOTAL, format_amount(o.payments.paid(), o.exponent) +
+        d.warning(Code::CANCEL_KEEPS_PAYMENT, format_amount(o.payments.paid(), o.exponent) +
                                                   " stays captured: cancelling without full_refund does not return money.");
     }
     if (rules == CancelRules::elasticpath && o.payments.paid() > 0)
-        d.warning(Code::PAYMENT_REQUIRED, "Cancelling does not refund on Elastic Path; refund the order manually (seed 004).");
+        d.warning(Code::CANCEL_KEEPS_PAYMENT, "Cancelling does not refund on Elastic Path; refund the order manually (seed 004).");
     const int e = o.exponent;
     std::string out;
     json::Writer w(out);

@@ -116,8 +116,8 @@ struct Editor {
         } else if (price_read == Read::ok) {
             l->unit_price = price;
         }
-        if (q != l->quantity || l->price_changed) l->quantity_changed = l->quantity_changed || q != l->quantity;
         set_quantity(*l, q);
+        l->quantity_changed = l->original ? q != l->original->current_quantity : true;
         if (l->price_changed && !l->has_rate && l->original && l->original->amount_excl_tax > 0) {
             // No rate to recompute with: keep the line's effective rate by scaling its tax.
             const i128 tax = div_round(static_cast<i128>(scaled(l->original->total_tax, l->original->current_quantity, q, ctx.profile.proration)) *
@@ -135,6 +135,7 @@ struct Editor {
     }
 
     void add_line(json::Value e) {
+        const std::size_t errors_before = d.error_count();
         EditedLine l;
         l.add_source = e;
         const bool has_product = require(read_id(e, "product_id", d, l.product_id), "product_id", d);
@@ -165,7 +166,7 @@ struct Editor {
                            "The order is taxed: give tax_rate in the edit, in options.catalog or in options.profile.default_tax_rate.");
         }
         if (entry && l.title.empty()) read_text(entry, "title", d, l.title);
-        if (q <= 0 || !priced || price < 0) return;
+        if (q <= 0 || !priced || price < 0 || d.error_count() != errors_before) return;
         l.id = Id{true, "preview-" + std::to_string(++added)};
         l.unit_price = price;
         l.quantity_changed = true;
@@ -203,6 +204,7 @@ struct Editor {
     }
 
     void update_address(json::Value e, std::size_t index) {
+        const std::size_t errors_before = d.error_count();
         json::Value address = e.get("shipping_address");
         std::string_view key = "shipping_address";
         if (!address) {
@@ -219,6 +221,7 @@ struct Editor {
             check_address(address, rules, d);
         }
         address_lock_check();
+        if (d.error_count() != errors_before) return;
         state.shipping_address = address;
         state.shipping_address_edit = index;
     }
@@ -246,14 +249,19 @@ struct Editor {
     void update_fields(json::Value e, std::size_t index) {
         static constexpr std::string_view kFields[] = {"email", "note", "tags", "order_number", "external_ref", "status", "shipping"};
         bool any = false;
+        bool valid = true;
         for (auto key : kFields) {
             const json::Value v = e.get(key);
             if (!v) continue;
             any = true;
-            if (!check_field(key, v)) continue;
-            state.fields.emplace_back(key, v);
-            state.field_edits.emplace_back(key, index);
+            valid = check_field(key, v) && valid;
         }
+        // One update_order is one server call: it is planned only when every field in it is valid.
+        for (auto key : kFields)
+            if (const json::Value v = e.get(key); v && valid) {
+                state.fields.emplace_back(key, v);
+                state.field_edits.emplace_back(key, index);
+            }
         if (!any) d.error_at("email", Code::MISSING_FIELD, "update_order needs at least one of email, note, tags, order_number, external_ref, status, shipping.");
     }
 

@@ -30,6 +30,7 @@ const std::map<std::string, Runner>& operations() {
         {"refund", [](const Inputs& in) { return op::calculate_refund(in.order, in.request, in.options); }},
         {"validate-refund", [](const Inputs& in) { return op::validate_refund(in.order, in.request, in.options); }},
         {"edit", [](const Inputs& in) { return op::preview_edit(in.order, in.request, in.options); }},
+        {"cancel", [](const Inputs& in) { return op::preview_cancel(in.order, in.request, in.options); }},
         {"transition", [](const Inputs& in) { return op::transition(in.request, in.options); }},
         {"statuses", [](const Inputs& in) { return op::derive_statuses(in.order, in.options); }},
     };
