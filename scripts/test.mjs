@@ -85,6 +85,7 @@ const suites = [
     env: { ASAN_OPTIONS: 'detect_leaks=1:abort_on_error=0', UBSAN_OPTIONS: 'print_stacktrace=1:halt_on_error=1' },
     parse: catch2,
   },
+  { name: 'memory', nodeTestDir: 'tests/slow', serial: true },
   { name: 'runtimes', nodeTestDir: 'tests/runtimes', serial: true },
   { name: 'browser', nodeTestDir: 'tests/browser', serial: true },
   { name: 'fuzz-smoke', run: ['bash', 'tests/fuzz/smoke.sh'], parse: tap, optionalFile: 'tests/fuzz/smoke.sh' },

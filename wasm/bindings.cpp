@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <malloc.h>
 #include <string>
 #include <string_view>
 
@@ -79,6 +80,8 @@ std::size_t close_session(unsigned id) {
     return publish(op::wasm::guarded([&] { return op::close_order(static_cast<std::int64_t>(id)); }));
 }
 std::size_t open_sessions() { return op::open_session_count(); }
+// Bytes malloc has handed out and not taken back: the leak check that memory growth alone cannot give.
+std::size_t heap_in_use() { return static_cast<std::size_t>(mallinfo().uordblks); }
 
 std::string version(std::string_view, std::string_view, std::string_view) { return std::string(op::engine_version()); }
 std::string codes(std::string_view, std::string_view, std::string_view) { return op::codes_json(); }
@@ -112,4 +115,5 @@ EMSCRIPTEN_BINDINGS(order_preflight) {
     function("sessionCall", &session_call);
     function("closeOrder", &close_session);
     function("openSessionCount", &open_sessions);
+    function("heapInUse", &heap_in_use);
 }

@@ -44,7 +44,7 @@ void read_profile(json::Value profile, Diagnostics& d, ProfileOverrides& o) {
     read_knob(profile, "refund_allocation", parse_refund_allocation, "oldest_first, newest_first or largest_first", d,
               o.refund_allocation);
     Rate default_rate;
-    read_rate(profile, "default_tax_rate", d, default_rate);
+    if (read_rate(profile, "default_tax_rate", d, default_rate) == Read::ok) o.default_tax_rate = default_rate;
     const json::Value exps = profile.get("currency_exponents");
     if (!exps || exps.is_null()) return;
     auto at_e = d.at("currency_exponents");
@@ -70,6 +70,7 @@ Profile CallOptions::profile_for(Dialect dialect) const {
     if (overrides.inclusive_split) p.inclusive_split = *overrides.inclusive_split;
     if (overrides.refund_allocation) p.refund_allocation = *overrides.refund_allocation;
     p.currency_exponents = overrides.currency_exponents;
+    p.default_tax_rate = overrides.default_tax_rate;
     return p;
 }
 

@@ -19,6 +19,7 @@ struct ProfileOverrides {
     std::optional<InclusiveSplit> inclusive_split;
     std::optional<RefundAllocation> refund_allocation;
     std::vector<std::pair<std::string, int>> currency_exponents;
+    std::optional<Rate> default_tax_rate;
 };
 
 struct CallOptions {

@@ -25,6 +25,7 @@ struct Profile {
     InclusiveSplit inclusive_split = InclusiveSplit::tax_first;
     RefundAllocation refund_allocation = RefundAllocation::oldest_first;
     std::vector<std::pair<std::string, int>> currency_exponents;  // overrides of ISO 4217
+    std::optional<Rate> default_tax_rate;  // for added lines with no rate in the edit or the catalog
 
     std::optional<int> exponent_override(std::string_view currency) const;
 };

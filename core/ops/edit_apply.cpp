@@ -81,10 +81,6 @@ struct Editor {
             return;
         }
         read_text(e, "reason", d, l->reason, 500);
-        if (l->removed && q > 0 && l->original) {
-            d.error_at("line_id", Code::LINE_ITEM_NOT_FOUND, "Line " + id.text + " was removed by an earlier edit.");
-            return;
-        }
         std::int64_t price = 0;
         const Read price_read = read_amount(e, "price", ctx.order.exponent, d, price);
         if (price_read == Read::bad) return;
@@ -191,10 +187,9 @@ struct Editor {
 
     bool rate_from_catalog_or_profile(json::Value entry, EditedLine& l) {
         if (entry && read_rate(entry, "tax_rate", d, l.tax_rate) == Read::ok) return true;
-        const json::Value profile = ctx.call_options.get("profile");
-        if (profile.is_object() && profile.get("default_tax_rate")) {
-            Diagnostics ignore;  // options were validated when read
-            return read_rate(profile, "default_tax_rate", ignore, l.tax_rate) == Read::ok;
+        if (ctx.profile.default_tax_rate) {
+            l.tax_rate = *ctx.profile.default_tax_rate;
+            return true;
         }
         if (!order_has_tax()) {
             l.tax_rate = Rate{};

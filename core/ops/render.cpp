@@ -12,6 +12,9 @@ void write_profile(json::Writer& w, const Profile& p) {
     w.key("currency_exponents").object();
     for (const auto& [code, exponent] : p.currency_exponents) w.field(code, exponent);
     w.end_object();
+    w.key("default_tax_rate");
+    if (p.default_tax_rate) w.string(format_rate(*p.default_tax_rate));
+    else w.null();
     w.end_object();
 }
 

@@ -196,6 +196,8 @@ function createEngine(mod) {
       call('mermaid', named(['', 'request', ''], undefined, typeof preset === 'string' ? { preset, machine } : preset, undefined)),
     /** Sessions currently open in this engine (for leak checks). */
     openSessionCount: () => mod.openSessionCount(),
+    /** Wasm linear memory size and the bytes of it in use by the engine (for leak checks and budgets). */
+    memory: () => ({ wasmBytes: mod.HEAPU8.length, heapInUse: mod.heapInUse() }),
   };
   return Object.freeze(engine);
 }
