@@ -18,6 +18,11 @@ export async function compileBytes(bytes) {
   try {
     return await WebAssembly.compile(bytes);
   } catch (e) {
+    if (/Content.Security.Polic/i.test(e.message)) {
+      throw new Error(
+        `order-preflight: the page's Content-Security-Policy forbids compiling wasm: add 'wasm-unsafe-eval' to script-src (${e.message}).`,
+      );
+    }
     if (e instanceof WebAssembly.CompileError) throw new Error(`order-preflight: the wasm bytes are invalid: ${e.message}`);
     throw new Error(
       `order-preflight: this runtime refuses to compile wasm bytes (${e.message}). ` +

@@ -11,8 +11,8 @@ const ROUTES = {
   '/inspect': { method: 'inspectOrder', fields: ['order', 'options'] },
   '/refund/calculate': { method: 'calculateRefund', fields: ['order', 'request', 'options'] },
   '/edit/preview': { method: 'previewEdit', fields: ['order', 'edits', 'options'] },
-  // transition({preset|definition, machine, from, action, order?}): the body is the one argument.
-  '/transition': { method: 'transition', whole: true },
+  // request: {preset|definition, machine, from, action, order?}
+  '/transition': { method: 'transition', fields: ['request', 'options'] },
 };
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
@@ -40,22 +40,17 @@ export default {
       return refusal(501, 'NOT_IMPLEMENTED', `This build of order-preflight ${engine.version()} has no ${route.method}.`);
     }
 
-    const text = await request.text();
-    let args;
-    if (route.whole) {
-      args = [text]; // the engine parses and checks it, reporting paths inside the body
-    } else {
-      let body;
-      try {
-        body = JSON.parse(text);
-      } catch (e) {
-        return refusal(400, 'INVALID_JSON', `The request body is not valid JSON: ${e.message}`);
-      }
-      if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-        return refusal(400, 'WRONG_TYPE', `The request body must be an object with ${route.fields.join(', ')}.`);
-      }
-      args = route.fields.map((field) => body[field] ?? undefined);
+    let body;
+    try {
+      body = JSON.parse(await request.text());
+    } catch (e) {
+      return refusal(400, 'INVALID_JSON', `The request body is not valid JSON: ${e.message}`);
     }
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+      return refusal(400, 'WRONG_TYPE', `The request body must be an object with ${route.fields.join(', ')}.`);
+    }
+    // Missing fields stay undefined: the engine reports them with their path.
+    const args = route.fields.map((field) => body[field] ?? undefined);
 
     const envelope = engine[route.method](...args);
     return new Response(JSON.stringify(envelope), { status: envelope.ok ? 200 : 400, headers: JSON_HEADERS });

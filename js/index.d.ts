@@ -1,0 +1,505 @@
+// Types for order-preflight. Written by hand; tests/js/types.test.mjs checks IssueCode against engine.codes()
+// and tests/types/consumer.ts is type-checked by `npm test`.
+
+/** Every issue code the engine can report (docs/api.md "Issue codes"). */
+export type IssueCode =
+    'ORDER_NOT_FOUND'
+  | 'ORDER_ALREADY_CANCELLED'
+  | 'ORDER_ALREADY_CLOSED'
+  | 'INVALID_STATUS_TRANSITION'
+  | 'LINE_ITEM_NOT_FOUND'
+  | 'INVALID_QUANTITY'
+  | 'INSUFFICIENT_INVENTORY'
+  | 'FULFILLMENT_NOT_FOUND'
+  | 'REFUND_EXCEEDS_TOTAL'
+  | 'PAYMENT_REQUIRED'
+  | 'INVALID_JSON'
+  | 'INVALID_UTF8'
+  | 'INPUT_TOO_LARGE'
+  | 'NESTING_TOO_DEEP'
+  | 'LIMIT_EXCEEDED'
+  | 'WRONG_TYPE'
+  | 'MISSING_FIELD'
+  | 'INVALID_VALUE'
+  | 'UNKNOWN_FIELD'
+  | 'INVALID_OPTION'
+  | 'INVALID_ID'
+  | 'DUPLICATE_ID'
+  | 'INVALID_AMOUNT'
+  | 'AMOUNT_OUT_OF_RANGE'
+  | 'UNKNOWN_CURRENCY'
+  | 'CURRENCY_MISMATCH'
+  | 'INVALID_RATE'
+  | 'INCONSISTENT_QUANTITIES'
+  | 'INCONSISTENT_TOTALS'
+  | 'PAYMENT_NOT_CAPTURED'
+  | 'INVALID_RESTOCK_TYPE'
+  | 'DUPLICATE_REFUND_LINE'
+  | 'SHIPPING_REFUND_EXCEEDS_REMAINING'
+  | 'REFUND_MISMATCH'
+  | 'TRANSACTION_NOT_FOUND'
+  | 'NOTHING_TO_REFUND'
+  | 'UNKNOWN_EDIT_OP'
+  | 'LINE_NOT_EDITABLE'
+  | 'QUANTITY_BELOW_FULFILLED'
+  | 'PRICE_CHANGE_NOT_ALLOWED'
+  | 'PRICE_REQUIRED'
+  | 'TAX_RATE_REQUIRED'
+  | 'INVALID_ADDRESS'
+  | 'ADDRESS_LOCKED_BY_FULFILLMENT'
+  | 'FIELD_TOO_LONG'
+  | 'ORDER_FULFILLED'
+  | 'OFFERS_NOT_REEVALUATED'
+  | 'CANCEL_KEEPS_PAYMENT'
+  | 'UNKNOWN_PRESET'
+  | 'UNKNOWN_MACHINE'
+  | 'UNKNOWN_STATE'
+  | 'UNKNOWN_ACTION'
+  | 'GUARD_FAILED'
+  | 'INVALID_DEFINITION'
+  | 'UNREACHABLE_STATE'
+  | 'SESSION_CLOSED'
+  | 'INTERNAL_ERROR'
+  ;
+
+/** One problem, with the JSON path into the input that caused it (e.g. "refund_lines[1].line_id"). */
+export interface Issue {
+  code: IssueCode;
+  message: string;
+  path: string;
+}
+
+/** What every operation returns. `result` is null only when the input could not be understood at all. */
+export interface Envelope<R> {
+  ok: boolean;
+  errors: Issue[];
+  warnings: Issue[];
+  result: R | null;
+}
+
+/** Exact decimal amount with the currency's digits, e.g. "3.99", "1200", "0.500". */
+export type Amount = string;
+/** Ids come back with the JSON type they came in. */
+export type Id = string | number;
+/** Anything JSON: a plain object (or array) or its JSON text. */
+export type JsonInput<T = Record<string, unknown>> = T | string;
+
+export interface Footer {
+  /** Stable hash of the order facts used; changes when the server's order changes. */
+  order_fingerprint: string;
+  engine_version: string;
+}
+
+export type Rounding = 'half_up' | 'half_even';
+export type Proration = 'half_up' | 'floor';
+export type TaxGranularity = 'line' | 'unit';
+export type InclusiveSplit = 'tax_first' | 'net_first';
+export type RefundAllocation = 'oldest_first' | 'newest_first' | 'largest_first';
+
+export interface Profile {
+  rounding?: Rounding;
+  proration?: Proration;
+  tax_granularity?: TaxGranularity;
+  inclusive_split?: InclusiveSplit;
+  refund_allocation?: RefundAllocation;
+  /** Overrides of ISO 4217 minor-unit exponents, e.g. { ZWL: 2 }. */
+  currency_exponents?: Record<string, number>;
+  /** Tax rate for added lines without one in the edit or the catalog, e.g. "0.19". */
+  default_tax_rate?: string | number;
+}
+
+export interface Options {
+  dialect?: '29next' | 'v1';
+  tax_inclusive?: boolean;
+  profile?: Profile;
+  limits?: { max_bytes?: number; max_depth?: number; max_lines?: number };
+}
+
+export interface EditOptions extends Options {
+  /** Platform rules: defaults to the order's dialect; "elasticpath" applies seed 004's update-order limits. */
+  preset?: '29next' | 'v1' | 'elasticpath';
+  /** Prices (and optionally tax rates and titles) for added lines, keyed by product id. */
+  catalog?: Record<string, { price: string | number; tax_rate?: string | number; title?: string }>;
+  /** Body of the planned collect-payment call (29next). */
+  send_payment_notification?: boolean;
+}
+
+export interface CancelOptions extends Options {
+  preset?: '29next' | 'v1' | 'elasticpath';
+}
+
+/** A 29next order (seed 001) or a v1 order (seed 002), as the admin UI already has it from the API. */
+export type Order = Record<string, unknown>;
+
+export interface LoadOptions {
+  /** A compiled module (Cloudflare Workers: import it from 'order-preflight/order_preflight.wasm'). */
+  wasmModule?: WebAssembly.Module;
+  /** The .wasm bytes. */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  /** Where to fetch the .wasm (browsers) or read it (file: URLs). */
+  wasmUrl?: string | URL;
+}
+
+// ---- inspectOrder ----
+
+export interface InspectedLine {
+  line_id: Id;
+  product_id: Id | null;
+  title: string;
+  kind: 'physical' | 'digital';
+  quantity: number;
+  current_quantity: number;
+  fulfilled_quantity: number;
+  fulfillable_quantity: number;
+  editable_quantity: number;
+  refunded_quantity: number;
+  refundable_quantity: number;
+  amount_excl_tax: Amount;
+  total_tax: Amount;
+  amount_incl_tax: Amount;
+  discount: Amount;
+  tax_rate: string | null;
+  refunded_amount_excl_tax: Amount;
+  /** Facts the engine derived instead of reading (docs/rules.md §2). */
+  derived: string[];
+}
+
+export interface Totals {
+  lines_excl_tax: Amount;
+  lines_tax: Amount;
+  lines_incl_tax: Amount;
+  shipping_excl_tax: Amount;
+  shipping_tax: Amount;
+  total_excl_tax: Amount;
+  total_tax: Amount;
+  total_incl_tax: Amount;
+}
+
+export interface Inspection extends Footer {
+  dialect: '29next' | 'v1';
+  currency: string;
+  currency_exponent: number;
+  tax_inclusive: boolean;
+  profile: Required<Omit<Profile, 'default_tax_rate'>> & { default_tax_rate: string | null };
+  statuses: Record<string, string>;
+  lines: InspectedLine[];
+  shipping: { amount_excl_tax: Amount; total_tax: Amount; amount_incl_tax: Amount; refunded_excl_tax: Amount; refundable_amount: Amount };
+  transactions: Array<{
+    id: Id;
+    type: 'sale' | 'authorization' | 'capture' | 'refund' | 'void';
+    status: 'succeeded' | 'pending' | 'failed';
+    amount: Amount;
+    parent_id: Id | null;
+    captured?: Amount;
+    voided?: boolean;
+    refunded: Amount;
+    refundable_amount: Amount;
+  }>;
+  payments: { authorized_uncaptured: Amount; captured: Amount; refunded: Amount; paid: Amount; refundable: Amount };
+  totals: Totals & { discounts: Amount };
+}
+
+// ---- refunds ----
+
+export type RestockType = 'cancel' | 'return' | 'no_restock';
+
+/** 29next (seed 000) or v1 (seed 002) refund request. */
+export interface RefundRequest {
+  refund_lines?: Array<{ line_id: Id; quantity: number; restock_type?: RestockType }>;
+  refund_shipping?: { full_refund?: boolean; amount_excl_tax?: string | number };
+  refund_line_items?: Array<{ line_item_id: Id; quantity: number; restock?: boolean }>;
+  shipping?: 'full' | { full_refund?: boolean; amount?: string | number };
+}
+
+/** The seed 000 ordersRefundCalculateCreate response (29next orders). */
+export interface RefundCalculation29next extends Footer {
+  refund_lines: Array<{
+    line_id: Id; quantity: number; restock_type: RestockType; refundable_quantity: number;
+    amount_excl_tax: Amount; amount_incl_tax: Amount; total_tax: Amount;
+  }>;
+  refund_shipping: { amount_incl_tax: Amount; amount_excl_tax: Amount; total_tax: Amount; refundable_amount: Amount };
+  transactions: Array<{ id: Id; amount: Amount; refundable_amount: Amount }>;
+  amount_excl_tax: Amount;
+  amount_incl_tax: Amount;
+  total_tax: Amount;
+  currency: string;
+}
+
+/** The same facts in v1 naming (docs/api.md). */
+export interface RefundCalculationV1 extends Footer {
+  refund_line_items: Array<{
+    line_item_id: Id; quantity: number; restock: boolean; restock_type: RestockType; refundable_quantity: number;
+    subtotal: Amount; total_tax: Amount; amount: Amount;
+  }>;
+  shipping: { amount: Amount; tax: Amount; amount_incl_tax: Amount; maximum_refundable: Amount };
+  transactions: Array<{ parent_id: Id; amount: Amount; kind: 'refund'; maximum_refundable: Amount }>;
+  subtotal: Amount;
+  total_tax: Amount;
+  amount: Amount;
+  currency: string;
+}
+
+export type RefundCalculation = RefundCalculation29next | RefundCalculationV1;
+
+/** An ordersRefundCreate body (seed 000) or a v1 create body (seed 002). */
+export interface RefundCreateRequest extends RefundRequest {
+  note?: string;
+  send_refund_notification?: boolean;
+  notify_customer?: boolean;
+  transactions: Array<{ id?: Id; parent_id?: Id; amount: string | number; kind?: 'refund' }>;
+}
+
+export interface RefundCompare {
+  differences: Array<{ path: string; preview: unknown; server: unknown }>;
+  equal: boolean;
+  difference_count: number;
+  engine_version: string;
+}
+
+// ---- edits ----
+
+export type Edit =
+  | { op: 'update_line'; line_id: Id; quantity: number; price?: string | number; reason?: string }
+  | { op: 'remove_line'; line_id: Id }
+  | {
+      op: 'add_line'; product_id: Id; quantity: number; price?: string | number; title?: string;
+      tax_rate?: string | number; requires_shipping?: boolean; reason?: string;
+    }
+  | { op: 'update_shipping_address'; shipping_address: Record<string, string> }
+  | {
+      op: 'update_order'; email?: string; note?: string; tags?: string[]; order_number?: string; external_ref?: string;
+      /** Elastic Path only: may only become "cancelled". */ status?: string;
+      /** Elastic Path only: may only become "fulfilled", and only when paid. */ shipping?: string;
+    };
+
+export interface PlannedCall {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  operation: string;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+export interface EditPreview extends Footer {
+  /** The order after the edits, in its own dialect; added lines carry preview: true. */
+  order: Order;
+  lines: Array<{
+    line_id: Id; status: 'unchanged' | 'changed' | 'removed' | 'added'; preview: boolean;
+    quantity_before: number; quantity_after: number; amount_excl_tax: Amount; total_tax: Amount; amount_incl_tax: Amount;
+  }>;
+  totals_before: Totals;
+  totals_after: Totals;
+  delta: Omit<Totals, 'shipping_excl_tax' | 'shipping_tax'>;
+  /** Captured − refunded. */
+  paid: Amount;
+  balance_before: Amount;
+  /** > 0: the customer owes (the plan ends with collect-payment); < 0: the merchant owes. */
+  balance: Amount;
+  balance_due_by: 'customer' | 'merchant' | 'none';
+  /** When the merchant owes: the amount per transaction, and a calculateRefund request when removals explain it. */
+  refund: { amount: Amount; transactions: Array<{ id: Id; amount: Amount }>; request: RefundRequest | null } | null;
+  plan: PlannedCall[];
+}
+
+// ---- cancel ----
+
+export interface CancelRequest {
+  cancel_reason?: string;
+  full_refund?: boolean;
+  send_cancel_notification?: boolean;
+  reason?: 'customer_request' | 'fraudulent' | 'inventory' | 'other';
+  restock?: boolean;
+  notify_customer?: boolean;
+}
+
+export interface CancelPreview extends Footer {
+  statuses_after: Record<string, string>;
+  refund: { amount: Amount; transactions: Array<{ id: Id; amount: Amount; refundable_amount: Amount }> };
+  voids: Array<{ id: Id; amount: Amount }>;
+  restocked: Array<{ line_id: Id; quantity: number }>;
+  not_restocked: Array<{ line_id: Id; quantity: number }>;
+  request: PlannedCall;
+}
+
+// ---- status machines ----
+
+export type Preset = 'shopware' | 'v1' | '29next' | 'elasticpath';
+
+export interface MachineDefinition {
+  name?: string;
+  states: string[];
+  initial: string;
+  final?: string[];
+  transitions: Array<{ action: string; from: string; to: string; guard?: string }>;
+  refusals?: Array<{ action: string; from: string; code: IssueCode }>;
+  unreachable_ok?: string[];
+}
+
+export interface TransitionRequest {
+  preset?: Preset;
+  definition?: MachineDefinition | { machines: MachineDefinition[]; same_state?: 'noop' };
+  machine?: string;
+  from: string;
+  action: string;
+  order?: Order;
+}
+
+export interface GuardResult {
+  name: string;
+  checked: boolean;
+  passed: boolean | null;
+  fact: string | null;
+}
+
+export interface TransitionResult {
+  preset: string;
+  machine: string;
+  from: string;
+  action: string;
+  to: string | null;
+  changed: boolean;
+  noop: boolean;
+  guard: GuardResult | null;
+  allowed_actions?: string[];
+  engine_version: string;
+  order_fingerprint?: string;
+}
+
+export interface ActionsResult {
+  preset: string;
+  machine: string;
+  state: string;
+  final: boolean;
+  actions: Array<{ action: string; to: string; guard: string | null; passes: boolean | null; fact: string | null }>;
+  engine_version: string;
+}
+
+export interface StatusDerivation extends Footer {
+  preset: 'v1' | '29next';
+  fulfillment_status: { derived: string; stated: string; matches: boolean; accepts: string[] };
+  [status: string]: unknown;
+}
+
+export interface MachinesResult {
+  preset: string;
+  machines: Array<MachineDefinition & { name: string; actions: string[] }>;
+  engine_version: string;
+}
+
+// ---- sessions ----
+
+/** An order opened once and previewed many times (SPEC 4.5). Close it when done. */
+export interface Session {
+  /** False when the order could not be opened; every method then returns `envelope`. */
+  ok: boolean;
+  envelope: Envelope<{ session: number; lines: number } & Footer>;
+  errors: Issue[];
+  id: number | null;
+  orderFingerprint: string | null;
+  readonly closed: boolean;
+  previewEdit(edits: JsonInput<Edit[] | { edits: Edit[] }>, options?: JsonInput<EditOptions>): Envelope<EditPreview>;
+  calculateRefund(request: JsonInput<RefundRequest>, options?: JsonInput<Options>): Envelope<RefundCalculation>;
+  validateRefund(request: JsonInput<RefundCreateRequest>, options?: JsonInput<Options>): Envelope<RefundCalculation>;
+  previewCancel(request?: JsonInput<CancelRequest>, options?: JsonInput<CancelOptions>): Envelope<CancelPreview>;
+  inspect(request?: null, options?: JsonInput<Options>): Envelope<Inspection>;
+  deriveStatuses(request?: null, options?: JsonInput<{ preset?: 'v1' | '29next' }>): Envelope<StatusDerivation>;
+  close(): void;
+  [Symbol.dispose]?(): void;
+}
+
+export interface Engine {
+  /** The engine version, e.g. "0.1.0". */
+  version(): string;
+  /** Every issue code with its description. */
+  codes(): Array<{ code: IssueCode; description: string }>;
+  /**
+   * What the engine understood from an order: quantities, amounts, payments, derived facts.
+   * @example engine.inspectOrder(order).result.lines[0].refundable_quantity
+   */
+  inspectOrder(order: JsonInput<Order>, options?: JsonInput<Options>): Envelope<Inspection>;
+  /**
+   * Mirrors ordersRefundCalculateCreate (seed 000).
+   * @example engine.calculateRefund(order, { refund_lines: [{ line_id: 1000, quantity: 1 }], refund_shipping: { full_refund: false, amount_excl_tax: '3.99' } })
+   */
+  calculateRefund(order: JsonInput<Order>, request: JsonInput<RefundRequest>, options?: JsonInput<Options>): Envelope<RefundCalculation>;
+  /**
+   * Checks an ordersRefundCreate body against the calculation; every mismatch is an issue.
+   * @example engine.validateRefund(order, { refund_lines: [...], transactions: [{ id: 1000, amount: '63.98' }] })
+   */
+  validateRefund(order: JsonInput<Order>, createRequest: JsonInput<RefundCreateRequest>, options?: JsonInput<Options>): Envelope<RefundCalculation>;
+  /**
+   * The exact create body for a calculation (envelope or result).
+   * @example engine.toRefundCreateRequest(preview, { note: 'Damaged', send_refund_notification: true }).result
+   */
+  toRefundCreateRequest(
+    calculation: JsonInput<Envelope<RefundCalculation> | RefundCalculation>,
+    request?: JsonInput<{ note?: string; send_refund_notification?: boolean; notify_customer?: boolean }>,
+    options?: JsonInput<Options>,
+  ): Envelope<RefundCreateRequest>;
+  /**
+   * Field-by-field differences between a preview and the server's answer.
+   * @example engine.compareRefund(preview, serverResponse).result.equal
+   */
+  compareRefund(preview: JsonInput, serverResponse: JsonInput, options?: JsonInput<Options>): Envelope<RefundCompare>;
+  /**
+   * The order after the edits, totals, balance and the plan of server calls.
+   * @example engine.previewEdit(order, [{ op: 'update_line', line_id: 1000, quantity: 2 }]).result.balance
+   */
+  previewEdit(order: JsonInput<Order>, edits: JsonInput<Edit[] | { edits: Edit[] }>, options?: JsonInput<EditOptions>): Envelope<EditPreview>;
+  /**
+   * What cancelling does: statuses after, refunds, restocked units, authorisations to void.
+   * @example engine.previewCancel(order, { cancel_reason: 'Customer request', full_refund: true })
+   */
+  previewCancel(order: JsonInput<Order>, request?: JsonInput<CancelRequest>, options?: JsonInput<CancelOptions>): Envelope<CancelPreview>;
+  /**
+   * Parses the order once; previews then cost work proportional to the request.
+   * @example const s = engine.openOrder(order); s.previewEdit(edits); s.close();
+   */
+  openOrder(order: JsonInput<Order>, options?: JsonInput<Options>): Session;
+  /**
+   * Applies an action to a state of a preset's (or your own) machine.
+   * @example engine.transition({ preset: 'shopware', machine: 'order.state', from: 'open', action: 'process' }).result.to
+   */
+  transition(request: JsonInput<TransitionRequest>, options?: JsonInput<Options>): Envelope<TransitionResult>;
+  /**
+   * The actions allowed from a state, each with its target and whether its guard passes.
+   * @example engine.availableActions({ preset: 'v1', machine: 'status', state: 'open' })
+   */
+  availableActions(request: JsonInput<Omit<TransitionRequest, 'from' | 'action'> & { state: string }>, options?: JsonInput<Options>): Envelope<ActionsResult>;
+  /**
+   * Financial and fulfillment status derived from transactions, refunds and quantities.
+   * @example engine.deriveStatuses(order).result.fulfillment_status.derived
+   */
+  deriveStatuses(order: JsonInput<Order>, options?: JsonInput<Options & { preset?: 'v1' | '29next' }>): Envelope<StatusDerivation>;
+  /**
+   * The machines of a preset.
+   * @example engine.machines('shopware').result.machines.map((m) => m.name)
+   */
+  machines(preset: Preset | { preset?: Preset; definition?: TransitionRequest['definition'] }): Envelope<MachinesResult>;
+  /**
+   * A stateDiagram-v2 text of a machine.
+   * @example engine.mermaid('v1', 'status').result.text
+   */
+  mermaid(preset: Preset | { preset?: Preset; definition?: TransitionRequest['definition']; machine: string }, machine?: string): Envelope<{ preset: string; machine: string; text: string }>;
+  /** Sessions currently open (for leak checks). */
+  openSessionCount(): number;
+  /** Wasm linear memory size and bytes in use (for leak checks and budgets). */
+  memory(): { wasmBytes: number; heapInUse: number };
+}
+
+/**
+ * Loads the engine. Node, Deno and Bun need no options; browsers fetch the .wasm next to the module;
+ * Cloudflare Workers use the `workerd` export condition (or pass { wasmModule }).
+ * @example const engine = await loadEngine();
+ */
+export function loadEngine(options?: LoadOptions): Promise<Engine>;
+
+/** Thrown by unwrap(): carries the first issue's code and path, and every issue. */
+export class PreflightError extends Error {
+  code: IssueCode;
+  path: string;
+  issues: Issue[];
+}
+
+/** Returns envelope.result, or throws a PreflightError. */
+export function unwrap<R>(envelope: Envelope<R>): R;
