@@ -403,8 +403,8 @@ export interface Session {
   previewCancel(request?: JsonInput<CancelRequest>, options?: JsonInput<CancelOptions>): Envelope<CancelPreview>;
   inspect(request?: null, options?: JsonInput<Options>): Envelope<Inspection>;
   deriveStatuses(request?: null, options?: JsonInput<{ preset?: 'v1' | '29next' }>): Envelope<StatusDerivation>;
+  /** Frees the parsed order. Where the runtime has Symbol.dispose, `session[Symbol.dispose]` closes it too. */
   close(): void;
-  [Symbol.dispose]?(): void;
 }
 
 export interface Engine {
