@@ -1,6 +1,6 @@
 // deriveStatuses: the financial status from transactions and refunds and the fulfillment status from line
 // quantities, in the vocabulary of the v1 or 29next preset, compared with what the order states.
-// The rules, in order, are in docs/rules-status.md.
+// The rules, in order, are in docs/rules.md §7.
 #include <vector>
 
 #include "../api/call.hpp"

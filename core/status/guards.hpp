@@ -1,5 +1,5 @@
 // Facts of an order that status rules read, and the guards of the fixed vocabulary evaluated on them.
-// Every rule here is listed in docs/rules-status.md with its source.
+// Every rule here is listed in docs/rules.md §7 with its source.
 #pragma once
 
 #include <cstdint>

@@ -4,7 +4,7 @@
 //
 // The machines are data: core/status/presets/*.json, embedded at build time, or a caller's `definition`
 // (a preset-shaped {machines: [...]} or one machine {name?, states, initial, transitions, refusals?}).
-// Rules and their sources: docs/rules-status.md.
+// Rules and their sources: docs/rules.md §7.
 #pragma once
 
 #include <string>
