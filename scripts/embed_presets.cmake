@@ -6,6 +6,8 @@ set(content "// Generated from core/status/presets/*.json by scripts/embed_prese
 foreach(f ${files})
   get_filename_component(name ${f} NAME_WE)
   file(READ ${f} body)
+  # Whitespace between tokens is dropped (no preset string holds a newline plus indentation).
+  string(REGEX REPLACE "\n[ ]*" "" body "${body}")
   string(APPEND content "OP_PRESET(\"${name}\", R\"op_preset(${body})op_preset\")\n")
 endforeach()
 file(WRITE ${OUT}.tmp "${content}")

@@ -10,22 +10,23 @@
 
 namespace op::wasm {
 
+// Out of line so the handlers exist once, not in every export.
+[[gnu::noinline]] inline std::string internal_error(const char* what) {
+    Diagnostics d;
+    d.error(Code::INTERNAL_ERROR, std::string("The engine failed: ") + what);
+    return render_envelope(d, {});
+}
+
 template <typename F>
 std::string guarded(F&& run) noexcept {
     try {
         return run();
     } catch (const std::bad_alloc&) {
-        Diagnostics d;
-        d.error(Code::INTERNAL_ERROR, "The engine ran out of memory; reduce the input or raise limits carefully.");
-        return render_envelope(d, {});
+        return internal_error("out of memory; reduce the input or raise limits carefully");
     } catch (const std::exception& e) {
-        Diagnostics d;
-        d.error(Code::INTERNAL_ERROR, std::string("The engine failed: ") + e.what());
-        return render_envelope(d, {});
+        return internal_error(e.what());
     } catch (...) {
-        Diagnostics d;
-        d.error(Code::INTERNAL_ERROR, "The engine failed with an unknown exception.");
-        return render_envelope(d, {});
+        return internal_error("unknown exception");
     }
 }
 
