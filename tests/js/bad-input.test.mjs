@@ -1,0 +1,70 @@
+// SPEC 8 through the JS API: every hostile input of every operation gets an envelope with a code and a
+// path, nothing throws, and the engine answers the next good call correctly.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { loadEngine } from '../../js/src/index.js';
+
+const engine = await loadEngine();
+const seed = JSON.parse(readFileSync(new URL('../../examples/orders/29next-seed000.json', import.meta.url), 'utf8'));
+const good = { refund_lines: [{ line_id: 1000, quantity: 1 }], refund_shipping: { full_refund: false, amount_excl_tax: '3.99' } };
+const deep = '['.repeat(5000) + ']'.repeat(5000);
+const withLine = (patch) => ({ ...seed, lines: [{ ...seed.lines[0], ...patch }] });
+
+const catalogue = [
+  ['inspectOrder', ['{"currency":'], 'INVALID_JSON', 'order.currency'],
+  ['inspectOrder', [deep], 'NESTING_TOO_DEEP', null],
+  ['inspectOrder', [seed, { limits: { max_bytes: 100 } }], 'INPUT_TOO_LARGE', 'order'],
+  ['inspectOrder', [withLine({ quantity: -2 })], 'INVALID_QUANTITY', 'order.lines[0].quantity'],
+  ['inspectOrder', [withLine({ price_excl_tax: '1e3' })], 'INVALID_AMOUNT', 'order.lines[0].price_excl_tax'],
+  ['inspectOrder', [{ ...seed, currency: 'ABC' }], 'UNKNOWN_CURRENCY', 'order.currency'],
+  ['inspectOrder', [{ ...seed, lines: [seed.lines[0], seed.lines[0]] }], 'DUPLICATE_ID', 'order.lines[1].id'],
+  ['calculateRefund', [seed, '{"refund_lines": [}'], 'INVALID_JSON', null],
+  ['calculateRefund', [seed, { refund_lines: [{ line_id: 1000, quantity: 0.5 }] }], 'INVALID_QUANTITY', 'refund_lines[0].quantity'],
+  ['calculateRefund', [seed, { refund_lines: [{ line_id: '1000', quantity: 1 }] }], 'INVALID_ID', 'refund_lines[0].line_id'],
+  ['calculateRefund', [seed, { refund_lines: [{ line_id: 1000, quantity: 1e12 }] }], 'INVALID_QUANTITY', 'refund_lines[0].quantity'],
+  ['calculateRefund', [seed, { refund_lines: [{ quantity: 1 }] }], 'MISSING_FIELD', 'refund_lines[0].line_id'],
+  ['calculateRefund', [seed, { refund_lines: 'all' }], 'WRONG_TYPE', 'refund_lines'],
+  ['calculateRefund', [seed, { refund_shipping: { amount_excl_tax: '99.00' } }], 'SHIPPING_REFUND_EXCEEDS_REMAINING', 'refund_shipping.amount_excl_tax'],
+  ['validateRefund', [seed, { ...good, transactions: [{ id: 1000, amount: 'lots' }] }], 'INVALID_AMOUNT', 'transactions[0].amount'],
+  ['toRefundCreateRequest', ['[1,2', {}], 'INVALID_JSON', null],
+  ['toRefundCreateRequest', [{ refund_lines: [] }, {}], 'MISSING_FIELD', 'calculation.currency'],
+  ['compareRefund', ['{}', 'nope'], 'INVALID_JSON', null],
+  ['previewEdit', [seed, [{ op: 'teleport' }]], 'UNKNOWN_EDIT_OP', 'edits[0].op'],
+  ['previewEdit', [seed, [{ op: 'update_line', line_id: 1000, quantity: -1 }]], 'INVALID_QUANTITY', 'edits[0].quantity'],
+  ['previewEdit', [seed, { edits: 7 }], 'WRONG_TYPE', 'edits'],
+  ['previewEdit', [seed, Array.from({ length: 20000 }, () => ({ op: 'update_order', note: 'x' }))], 'LIMIT_EXCEEDED', 'edits'],
+  ['previewCancel', [seed, { full_refund: 'yes' }], 'WRONG_TYPE', 'full_refund'],
+  ['transition', [{ preset: 'nope', machine: 'x', from: 'a', action: 'b' }], 'UNKNOWN_PRESET', 'preset'],
+  ['transition', [{ preset: 'v1', machine: 'status', from: 'limbo', action: 'cancel' }], 'UNKNOWN_STATE', 'from'],
+  ['transition', [{ preset: 'v1', machine: 'status', from: 'open', action: 'explode' }], 'UNKNOWN_ACTION', 'action'],
+  ['transition', [{ definition: { states: ['a'], initial: 'b', transitions: [] }, from: 'a', action: 'x' }], 'INVALID_DEFINITION', null],
+  ['availableActions', [{ preset: 'v1', machine: 'nope', state: 'open' }], 'UNKNOWN_MACHINE', 'machine'],
+  ['deriveStatuses', ['[]'], 'WRONG_TYPE', 'order'],
+  ['machines', ['atlantis'], 'UNKNOWN_PRESET', 'preset'],
+  ['mermaid', ['v1', 'nope'], 'UNKNOWN_MACHINE', 'machine'],
+];
+
+for (const [method, args, code, path] of catalogue) {
+  test(`${method}: ${code}${path ? ` at ${path}` : ''}`, () => {
+    let env;
+    assert.doesNotThrow(() => {
+      env = engine[method](...args);
+    });
+    assert.equal(env.ok, false);
+    const issue = env.errors.find((e) => e.code === code && (path === null || e.path === path));
+    assert.ok(issue, `expected ${code} at ${path}; got ${JSON.stringify(env.errors)}`);
+    assert.ok(issue.message.length > 0);
+    // The engine still answers correctly.
+    assert.equal(engine.calculateRefund(seed, good).result.amount_incl_tax, '63.98');
+  });
+}
+
+test('inputs of the wrong JS type are envelopes, not exceptions', () => {
+  for (const bad of [42, true, Symbol.iterator, () => 1]) {
+    const env = engine.calculateRefund(bad, good);
+    assert.equal(env.ok, false);
+    assert.equal(env.errors[0].code, 'WRONG_TYPE');
+  }
+  assert.equal(engine.calculateRefund(seed, { n: 10n }).errors[0].code, 'INVALID_JSON');
+});
