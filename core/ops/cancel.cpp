@@ -13,8 +13,6 @@
 namespace op {
 namespace {
 
-enum class CancelRules : std::uint8_t { n29next, v1, elasticpath };
-
 struct CancelRequest {
     std::string reason;
     bool full_refund = false;
@@ -22,22 +20,10 @@ struct CancelRequest {
     bool restock = true;
 };
 
-CancelRules cancel_rules(const OrderContext& ctx, Diagnostics& d) {
-    const json::Value preset = ctx.call_options.get("preset");
-    if (preset.is_string()) {
-        if (preset.text() == "elasticpath") return CancelRules::elasticpath;
-        if (preset.text() == "v1") return CancelRules::v1;
-        if (preset.text() == "29next") return CancelRules::n29next;
-        auto at = d.at("options");
-        d.error_at("preset", Code::UNKNOWN_PRESET, "previewCancel presets are 29next, v1 and elasticpath.");
-    }
-    return ctx.order.dialect == Dialect::v1 ? CancelRules::v1 : CancelRules::n29next;
-}
-
-void read_request(json::Value v, CancelRules rules, Diagnostics& d, CancelRequest& out) {
+void read_request(json::Value v, Platform rules, Diagnostics& d, CancelRequest& out) {
     if (!v || v.is_null()) return;  // every field is optional
     if (!expect_object(v, d)) return;
-    if (rules == CancelRules::v1) {
+    if (rules == Platform::v1) {
         static constexpr std::string_view kReasons[] = {"customer_request", "fraudulent", "inventory", "other"};
         if (read_text(v, "reason", d, out.reason, 100) == Read::ok &&
             std::find(std::begin(kReasons), std::end(kReasons), out.reason) == std::end(kReasons))
@@ -47,7 +33,7 @@ void read_request(json::Value v, CancelRules rules, Diagnostics& d, CancelReques
         out.full_refund = false;  // a v1 cancel does not refund; refunds are their own call (seed 002)
         return;
     }
-    if (rules == CancelRules::n29next) {
+    if (rules == Platform::n29next) {
         if (read_text(v, "cancel_reason", d, out.reason, 1000) == Read::absent)
             d.warning_at("cancel_reason", Code::MISSING_FIELD, "Give a cancel_reason: the seed's cancel request carries one.");
         read_bool(v, "full_refund", d, out.full_refund);
@@ -91,14 +77,14 @@ std::string payment_status_after(const Order& o, std::int64_t refund, bool voids
     return o.payment_status;
 }
 
-void write_call(json::Writer& w, const OrderContext& ctx, CancelRules rules, const CancelRequest& req) {
+void write_call(json::Writer& w, const OrderContext& ctx, Platform rules, const CancelRequest& req) {
     const Order& o = ctx.order;
     w.key("request").object();
-    if (rules == CancelRules::elasticpath) {
+    if (rules == Platform::elasticpath) {
         w.field("method", "PUT");
         w.field("path", "/v2/orders/" + (o.id.present() ? o.id.text : std::string("{orderID}")));
         w.key("body").object().key("data").object().field("type", "order").field("status", "cancelled").end_object().end_object();
-    } else if (rules == CancelRules::v1) {
+    } else if (rules == Platform::v1) {
         w.field("method", "POST");
         w.field("path", "/api/v1/orders/" + (o.id.present() ? o.id.text : std::string("{id}")) + "/cancel");
         w.key("body").object();
@@ -119,7 +105,7 @@ void write_call(json::Writer& w, const OrderContext& ctx, CancelRules rules, con
 
 std::string cancel_result(const OrderContext& ctx, json::Value request, Diagnostics& d) {
     const Order& o = ctx.order;
-    const CancelRules rules = cancel_rules(ctx, d);
+    const Platform rules = platform_for(ctx, "previewCancel", d);
     CancelRequest req;
     read_request(request, rules, d, req);
     if (o.status == "cancelled" || o.status == "canceled")
@@ -128,7 +114,7 @@ std::string cancel_result(const OrderContext& ctx, json::Value request, Diagnost
         d.error(Code::ORDER_ALREADY_CLOSED, "The order is " + o.status + "; reopen it before cancelling (seed 002: cancel an open order).");
     const UnitCounts units = count_units(o);
     if (units.fulfilled > 0) {
-        if (rules == CancelRules::elasticpath)
+        if (rules == Platform::elasticpath)
             d.error(Code::ORDER_FULFILLED, "Elastic Path cancels an order only if it has not been fulfilled (seed 004).");
         else
             d.warning(Code::ORDER_FULFILLED, std::to_string(units.fulfilled) +
@@ -142,11 +128,11 @@ std::string cancel_result(const OrderContext& ctx, json::Value request, Diagnost
                 refunds.push_back({&tx, tx.refundable});
                 refund_amount += tx.refundable;
             }
-    } else if (o.payments.paid() > 0 && rules != CancelRules::elasticpath) {
+    } else if (o.payments.paid() > 0 && rules != Platform::elasticpath) {
         d.warning(Code::CANCEL_KEEPS_PAYMENT, format_amount(o.payments.paid(), o.exponent) +
                                                   " stays captured: cancelling without full_refund does not return money.");
     }
-    if (rules == CancelRules::elasticpath && o.payments.paid() > 0)
+    if (rules == Platform::elasticpath && o.payments.paid() > 0)
         d.warning(Code::CANCEL_KEEPS_PAYMENT, "Cancelling does not refund on Elastic Path; refund the order manually (seed 004).");
     const int e = o.exponent;
     std::string out;
@@ -154,11 +140,11 @@ std::string cancel_result(const OrderContext& ctx, json::Value request, Diagnost
     w.object();
     w.key("statuses_after").object();
     const bool voids = o.payments.authorized_uncaptured > 0;
-    if (rules == CancelRules::elasticpath) {
+    if (rules == Platform::elasticpath) {
         w.field("status", "cancelled").field("payment", o.payment_status).field("shipping", o.fulfillment_status);
     } else {
-        w.field("status", rules == CancelRules::v1 ? "cancelled" : "canceled");
-        w.field(rules == CancelRules::v1 ? "financial_status" : "payment_status", payment_status_after(o, refund_amount, voids));
+        w.field("status", rules == Platform::v1 ? "cancelled" : "canceled");
+        w.field(rules == Platform::v1 ? "financial_status" : "payment_status", payment_status_after(o, refund_amount, voids));
         w.field("fulfillment_status", o.fulfillment_status);
     }
     w.end_object();
@@ -180,7 +166,7 @@ std::string cancel_result(const OrderContext& ctx, json::Value request, Diagnost
         }
     w.end_array();
     // Unfulfilled units go back to stock (29next cancel restocks; v1 only with restock true).
-    const bool restock = rules == CancelRules::v1 ? req.restock : true;
+    const bool restock = rules == Platform::v1 ? req.restock : true;
     if (restock) write_units(w, "restocked", o, false);
     else w.key("restocked").array().end_array();
     write_units(w, "not_restocked", o, true);

@@ -15,9 +15,6 @@
 
 namespace op {
 
-// Which platform's edit rules apply on top of the order's dialect (SPEC 4.2).
-enum class EditRules : std::uint8_t { n29next, v1, elasticpath };
-
 // One line as it stands after the edits.
 struct EditedLine {
     const Line* original = nullptr;  // nullptr for an added line
@@ -50,20 +47,18 @@ struct EditState {
     std::vector<std::pair<std::string_view, std::size_t>> field_edits;
 };
 
-EditRules edit_rules_for(const OrderContext& ctx, Diagnostics& d);
-
 // Applies `edits` (an array of {op, ...}) in order; every violation is reported at edits[i]…
-void apply_edits(const OrderContext& ctx, EditRules rules, json::Value edits, Diagnostics& d, EditState& out);
+void apply_edits(const OrderContext& ctx, Platform rules, json::Value edits, Diagnostics& d, EditState& out);
 
 // Checks an address object against the seed's required fields and ISO 3166-1 alpha-2 countries.
-void check_address(json::Value address, EditRules rules, Diagnostics& d);
+void check_address(json::Value address, Platform rules, Diagnostics& d);
 
 // The server calls that carry the edit out, and for a negative balance the refund that settles it.
-void write_edit_plan(json::Writer& w, const OrderContext& ctx, EditRules rules, const EditState& state, std::int64_t balance,
+void write_edit_plan(json::Writer& w, const OrderContext& ctx, Platform rules, const EditState& state, std::int64_t balance,
                      Diagnostics& d);
 
 // Renders the whole previewEdit result.
-void write_edit_result(json::Writer& w, const OrderContext& ctx, EditRules rules, const EditState& state, Diagnostics& d);
+void write_edit_result(json::Writer& w, const OrderContext& ctx, Platform rules, const EditState& state, Diagnostics& d);
 
 std::string edit_result(const OrderContext& ctx, json::Value request, Diagnostics& d);
 

@@ -19,17 +19,17 @@ bool is_country(std::string_view code) {
 
 }  // namespace
 
-void check_address(json::Value address, EditRules rules, Diagnostics& d) {
+void check_address(json::Value address, Platform rules, Diagnostics& d) {
     // Required: what the platform needs to ship (line, city, postcode, country).
     static constexpr std::string_view k29next[] = {"line1", "line4", "postcode", "country"};
     static constexpr std::string_view kV1[] = {"address1", "city", "zip", "country"};
     static constexpr std::string_view kElasticPath[] = {"first_name", "last_name", "line_1", "postcode", "country"};
     const std::string_view* begin = k29next;
     const std::string_view* end = std::end(k29next);
-    if (rules == EditRules::v1) {
+    if (rules == Platform::v1) {
         begin = kV1;
         end = std::end(kV1);
-    } else if (rules == EditRules::elasticpath) {
+    } else if (rules == Platform::elasticpath) {
         begin = kElasticPath;
         end = std::end(kElasticPath);
     }

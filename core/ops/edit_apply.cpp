@@ -21,7 +21,7 @@ bool is_closed(std::string_view s) { return s == "closed" || s == "archived"; }
 
 struct Editor {
     const OrderContext& ctx;
-    EditRules rules;
+    Platform rules;
     Diagnostics& d;
     EditState& state;
     int added = 0;
@@ -99,7 +99,7 @@ struct Editor {
                 return;
             }
             if (price_read == Read::ok) {
-                if (rules != EditRules::v1) {
+                if (rules != Platform::v1) {
                     d.error_at("price", Code::PRICE_CHANGE_NOT_ALLOWED,
                                "29next line updates accept quantity changes only; remove the line and add one with the new price (seed 000).");
                     return;
@@ -230,7 +230,7 @@ struct Editor {
             in_fulfilment += l.fulfillable_quantity - l.editable_quantity;
             fulfilled += l.fulfilled_quantity;
         }
-        if (rules == EditRules::elasticpath) return;  // covered by the order-level rule
+        if (rules == Platform::elasticpath) return;  // covered by the order-level rule
         if (physical > 0 && fulfilled == physical) {
             d.error(Code::ORDER_FULFILLED, "Every unit is already fulfilled; the shipping address no longer matters to the server.");
         } else if (in_fulfilment > 0 || ctx.order.fulfillment_status == "processing") {
@@ -285,7 +285,7 @@ struct Editor {
             d.error_at(key, Code::INVALID_VALUE, "'" + std::string(t.substr(0, 80)) + "' is not an email address.");
             return false;
         }
-        const std::size_t limit = rules == EditRules::elasticpath && (key == "order_number" || key == "external_ref") ? 64 : 4096;
+        const std::size_t limit = rules == Platform::elasticpath && (key == "order_number" || key == "external_ref") ? 64 : 4096;
         if (t.size() > limit) {
             d.error_at(key, Code::FIELD_TOO_LONG, "'" + std::string(key) + "' may have at most " + std::to_string(limit) +
                                                       " characters" + (limit == 64 ? " on Elastic Path (seed 004)." : "."));
@@ -297,7 +297,7 @@ struct Editor {
 
     // Seed 004: status may only become "cancelled"; shipping only "fulfilled", and only when paid.
     bool check_status_field(std::string_view key, std::string_view t) {
-        if (rules != EditRules::elasticpath) {
+        if (rules != Platform::elasticpath) {
             d.error_at(key, Code::INVALID_VALUE, "Change statuses with transition(); previewEdit changes '" + std::string(key) +
                                                      "' only under the elasticpath preset.");
             return false;
@@ -324,19 +324,7 @@ constexpr std::string_view kOps[] = {"update_line", "remove_line", "add_line", "
 
 }  // namespace
 
-EditRules edit_rules_for(const OrderContext& ctx, Diagnostics& d) {
-    const json::Value preset = ctx.call_options.get("preset");
-    if (preset.is_string()) {
-        if (preset.text() == "elasticpath") return EditRules::elasticpath;
-        if (preset.text() == "v1") return EditRules::v1;
-        if (preset.text() == "29next") return EditRules::n29next;
-        auto at = d.at("options");
-        d.error_at("preset", Code::UNKNOWN_PRESET, "previewEdit presets are 29next, v1 and elasticpath.");
-    }
-    return ctx.order.dialect == Dialect::v1 ? EditRules::v1 : EditRules::n29next;
-}
-
-void apply_edits(const OrderContext& ctx, EditRules rules, json::Value edits, Diagnostics& d, EditState& state) {
+void apply_edits(const OrderContext& ctx, Platform rules, json::Value edits, Diagnostics& d, EditState& state) {
     const Order& order = ctx.order;
     state.shipping = order.shipping;
     state.lines.reserve(order.lines.size() + 4);
@@ -376,7 +364,7 @@ void apply_edits(const OrderContext& ctx, EditRules rules, json::Value edits, Di
         d.error(Code::ORDER_ALREADY_CLOSED, "The order is " + order.status + " and cannot be edited; reopen it first.");
         return;
     }
-    if (rules == EditRules::elasticpath && (order.fulfillment_status == "fulfilled")) {
+    if (rules == Platform::elasticpath && (order.fulfillment_status == "fulfilled")) {
         d.error(Code::ORDER_FULFILLED, "Elastic Path updates only orders that are not fulfilled (seed 004).");
         return;
     }
@@ -392,7 +380,7 @@ void apply_edits(const OrderContext& ctx, EditRules rules, json::Value edits, Di
         if (!expect_object(e, d)) continue;
         std::string op;
         if (!require(read_text(e, "op", d, op, 64), "op", d)) continue;
-        if (rules == EditRules::elasticpath && op != "update_shipping_address" && op != "update_order") {
+        if (rules == Platform::elasticpath && op != "update_shipping_address" && op != "update_order") {
             d.error_at("op", Code::INVALID_VALUE, "Elastic Path orders cannot change their items: only custom data, shipping, the "
                                                   "shipping address and the status may change (seed 004).");
             continue;

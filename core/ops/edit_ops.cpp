@@ -13,7 +13,7 @@ std::string edit_result(const OrderContext& ctx, json::Value request, Diagnostic
         d.error(Code::MISSING_FIELD, "previewEdit needs an array of edits.");
         return {};
     }
-    const EditRules rules = edit_rules_for(ctx, d);
+    const Platform rules = platform_for(ctx, "previewEdit", d);
     EditState state;
     apply_edits(ctx, rules, edits, d, state);
     std::string out;

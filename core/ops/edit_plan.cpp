@@ -14,10 +14,10 @@ constexpr std::string_view k29nextVersion = "2024-04-01";
 
 class Plan {
 public:
-    Plan(json::Writer& w, const OrderContext& ctx, EditRules rules) : w_(w), ctx_(ctx), rules_(rules) {
+    Plan(json::Writer& w, const OrderContext& ctx, Platform rules) : w_(w), ctx_(ctx), rules_(rules) {
         const Order& o = ctx.order;
-        if (rules == EditRules::v1) base_ = "/api/v1/orders/" + (o.id.present() ? o.id.text : std::string("{id}"));
-        else if (rules == EditRules::elasticpath) base_ = "/v2/orders/" + (o.id.present() ? o.id.text : std::string("{orderID}"));
+        if (rules == Platform::v1) base_ = "/api/v1/orders/" + (o.id.present() ? o.id.text : std::string("{id}"));
+        else if (rules == Platform::elasticpath) base_ = "/v2/orders/" + (o.id.present() ? o.id.text : std::string("{orderID}"));
         else base_ = "/api/admin/orders/" + (o.number.empty() ? std::string("{number}") : o.number);
     }
 
@@ -28,7 +28,7 @@ public:
         w_.field("path", path);
         w_.field("operation", operation);
         w_.key("headers").object();
-        if (rules_ == EditRules::n29next) w_.field(k29nextVersionHeader, k29nextVersion);
+        if (rules_ == Platform::n29next) w_.field(k29nextVersionHeader, k29nextVersion);
         w_.field("Content-Type", "application/json");
         w_.end_object();
     }
@@ -40,12 +40,12 @@ public:
 private:
     json::Writer& w_;
     const OrderContext& ctx_;
-    EditRules rules_;
+    Platform rules_;
     std::string base_;
 };
 
-void line_calls(Plan& p, const EditState& s, EditRules rules, int e) {
-    const bool v1 = rules == EditRules::v1;
+void line_calls(Plan& p, const EditState& s, Platform rules, int e) {
+    const bool v1 = rules == Platform::v1;
     for (const auto& l : s.lines) {
         if (!l.original) continue;
         const std::string path = p.base() + (v1 ? "/line_items/" : "/lines/") + l.id.text + (v1 ? "" : "/");
@@ -85,11 +85,11 @@ void line_calls(Plan& p, const EditState& s, EditRules rules, int e) {
     }
 }
 
-void order_call(Plan& p, const EditState& s, EditRules rules) {
+void order_call(Plan& p, const EditState& s, Platform rules) {
     if (!s.shipping_address && s.fields.empty()) return;
-    const bool ep = rules == EditRules::elasticpath;
-    p.call(rules == EditRules::n29next ? "PATCH" : "PUT", p.base() + (rules == EditRules::n29next ? "/" : ""),
-           rules == EditRules::n29next ? "ordersPartialUpdate" : "updateOrder");
+    const bool ep = rules == Platform::elasticpath;
+    p.call(rules == Platform::n29next ? "PATCH" : "PUT", p.base() + (rules == Platform::n29next ? "/" : ""),
+           rules == Platform::n29next ? "ordersPartialUpdate" : "updateOrder");
     p.body().object();
     if (ep) p.w().key("data").object().field("type", "order");
     if (s.shipping_address) p.w().key("shipping_address").copy(s.shipping_address);
@@ -150,16 +150,16 @@ void write_refund(json::Writer& w, const OrderContext& ctx, const EditState& s, 
 
 }  // namespace
 
-void write_edit_plan(json::Writer& w, const OrderContext& ctx, EditRules rules, const EditState& s, std::int64_t balance,
+void write_edit_plan(json::Writer& w, const OrderContext& ctx, Platform rules, const EditState& s, std::int64_t balance,
                      Diagnostics& d) {
     if (balance < 0) write_refund(w, ctx, s, -balance, d);
     else w.key("refund").null();
     w.key("plan").array();
     Plan plan(w, ctx, rules);
-    if (rules != EditRules::elasticpath) line_calls(plan, s, rules, ctx.order.exponent);
+    if (rules != Platform::elasticpath) line_calls(plan, s, rules, ctx.order.exponent);
     order_call(plan, s, rules);
     if (balance > 0) {
-        if (rules == EditRules::n29next) {
+        if (rules == Platform::n29next) {
             bool notify = false;
             Diagnostics ignore;
             read_bool(ctx.call_options, "send_payment_notification", ignore, notify);

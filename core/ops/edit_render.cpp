@@ -26,19 +26,6 @@ Totals totals_after(const EditState& s) {
     return t;
 }
 
-void write_totals(json::Writer& w, std::string_view key, const Totals& t, const Shipping& s, int e) {
-    w.key(key).object();
-    w.amount_field("lines_excl_tax", t.lines_excl_tax, e);
-    w.amount_field("lines_tax", t.lines_tax, e);
-    w.amount_field("lines_incl_tax", t.lines_incl_tax, e);
-    w.amount_field("shipping_excl_tax", s.amount_excl_tax, e);
-    w.amount_field("shipping_tax", s.total_tax, e);
-    w.amount_field("total_excl_tax", t.total_excl_tax, e);
-    w.amount_field("total_tax", t.total_tax, e);
-    w.amount_field("total_incl_tax", t.total_incl_tax, e);
-    w.end_object();
-}
-
 void write_delta(json::Writer& w, const Totals& a, const Totals& b, int e) {
     w.key("delta").object();
     w.amount_field("lines_excl_tax", b.lines_excl_tax - a.lines_excl_tax, e);
@@ -180,7 +167,7 @@ void write_order_after(json::Writer& w, const OrderContext& ctx, const EditState
 
 }  // namespace
 
-void write_edit_result(json::Writer& w, const OrderContext& ctx, EditRules rules, const EditState& s, Diagnostics& d) {
+void write_edit_result(json::Writer& w, const OrderContext& ctx, Platform rules, const EditState& s, Diagnostics& d) {
     const Order& o = ctx.order;
     const int e = o.exponent;
     const Totals before = o.totals;

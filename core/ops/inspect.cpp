@@ -93,18 +93,7 @@ void write_inspection(json::Writer& w, const Order& o, const Profile& profile) {
     w.amount_field("paid", p.paid(), e);
     w.amount_field("refundable", p.refundable, e);
     w.end_object();
-    const auto& t = o.totals;
-    w.key("totals").object();
-    w.amount_field("lines_excl_tax", t.lines_excl_tax, e);
-    w.amount_field("lines_tax", t.lines_tax, e);
-    w.amount_field("lines_incl_tax", t.lines_incl_tax, e);
-    w.amount_field("discounts", t.discounts, e);
-    w.amount_field("shipping_excl_tax", s.amount_excl_tax, e);
-    w.amount_field("shipping_tax", s.total_tax, e);
-    w.amount_field("total_excl_tax", t.total_excl_tax, e);
-    w.amount_field("total_tax", t.total_tax, e);
-    w.amount_field("total_incl_tax", t.total_incl_tax, e);
-    w.end_object();
+    write_totals(w, "totals", o.totals, s, e, true);
     write_result_footer(w, o);
     w.end_object();
 }

@@ -2,6 +2,7 @@
 // (SPEC 4.5) read it once and call these directly.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,10 @@ struct OrderContext {
     json::Value root;  // the order as it came in, for results that echo it (previewEdit)
     json::Value call_options;  // this call's options object (sessions: may differ from the session's)
 };
+
+// Whose server rules an edit or a cancellation follows: options.preset, else the order's dialect.
+enum class Platform : std::uint8_t { n29next, v1, elasticpath };
+Platform platform_for(const OrderContext& ctx, std::string_view operation, Diagnostics& d);
 
 // Each returns the result object's JSON text, or empty when no result can be given.
 using OrderOperation = std::string (*)(const OrderContext&, json::Value request, Diagnostics&);

@@ -70,6 +70,16 @@ void check_restock_given(const RefundRequest& request, const RefundCalculation& 
     }
 }
 
+std::string render(const OrderContext& ctx, const RefundCalculation& calc) {
+    std::string out;
+    json::Writer w(out);
+    w.object();
+    write_refund_calculation(w, ctx.order, calc);
+    write_result_footer(w, ctx.order);
+    w.end_object();
+    return out;
+}
+
 }  // namespace
 
 std::string refund_result(const OrderContext& ctx, json::Value request, Diagnostics& d) {
@@ -78,13 +88,7 @@ std::string refund_result(const OrderContext& ctx, json::Value request, Diagnost
     if (!request.is_object()) return {};
     RefundCalculation calc;
     if (!calculate_refund(ctx.order, ctx.profile, req, d, calc)) return {};
-    std::string out;
-    json::Writer w(out);
-    w.object();
-    write_refund_calculation(w, ctx.order, calc);
-    write_result_footer(w, ctx.order);
-    w.end_object();
-    return out;
+    return render(ctx, calc);
 }
 
 std::string validate_refund_result(const OrderContext& ctx, json::Value request, Diagnostics& d) {
@@ -110,13 +114,7 @@ std::string validate_refund_result(const OrderContext& ctx, json::Value request,
                                format_amount(calc.amount_incl_tax, ctx.order.exponent) + ".");
         }
     }
-    std::string out;
-    json::Writer w(out);
-    w.object();
-    write_refund_calculation(w, ctx.order, calc);
-    write_result_footer(w, ctx.order);
-    w.end_object();
-    return out;
+    return render(ctx, calc);
 }
 
 std::string calculate_refund(std::string_view order, std::string_view request, std::string_view options) {

@@ -18,4 +18,18 @@ void write_profile(json::Writer& w, const Profile& p) {
     w.end_object();
 }
 
+void write_totals(json::Writer& w, std::string_view key, const Totals& t, const Shipping& s, int e, bool with_discounts) {
+    w.key(key).object();
+    w.amount_field("lines_excl_tax", t.lines_excl_tax, e);
+    w.amount_field("lines_tax", t.lines_tax, e);
+    w.amount_field("lines_incl_tax", t.lines_incl_tax, e);
+    if (with_discounts) w.amount_field("discounts", t.discounts, e);
+    w.amount_field("shipping_excl_tax", s.amount_excl_tax, e);
+    w.amount_field("shipping_tax", s.total_tax, e);
+    w.amount_field("total_excl_tax", t.total_excl_tax, e);
+    w.amount_field("total_tax", t.total_tax, e);
+    w.amount_field("total_incl_tax", t.total_incl_tax, e);
+    w.end_object();
+}
+
 }  // namespace op

@@ -19,4 +19,8 @@ inline void write_id(json::Writer& w, const Id& id) {
 
 void write_profile(json::Writer& w, const Profile& p);
 
+// Order totals as every result shows them; inspectOrder adds the discounts already inside the line totals.
+void write_totals(json::Writer& w, std::string_view key, const Totals& t, const Shipping& s, int exponent,
+                  bool with_discounts = false);
+
 }  // namespace op

@@ -17,4 +17,16 @@ std::string run_with_order(std::string_view order, std::string_view request, std
     return call.envelope(result);
 }
 
+Platform platform_for(const OrderContext& ctx, std::string_view operation, Diagnostics& d) {
+    const json::Value preset = ctx.call_options.get("preset");
+    if (preset.is_string()) {
+        if (preset.text() == "elasticpath") return Platform::elasticpath;
+        if (preset.text() == "v1") return Platform::v1;
+        if (preset.text() == "29next") return Platform::n29next;
+        auto at = d.at("options");
+        d.error_at("preset", Code::UNKNOWN_PRESET, std::string(operation) + " presets are 29next, v1 and elasticpath.");
+    }
+    return ctx.order.dialect == Dialect::v1 ? Platform::v1 : Platform::n29next;
+}
+
 }  // namespace op
