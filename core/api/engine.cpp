@@ -3,6 +3,7 @@
 #include "../diag/diagnostics.hpp"
 #include "../json/writer.hpp"
 #include "call.hpp"
+#include "../order/reader.hpp"
 
 namespace op {
 
@@ -18,6 +19,15 @@ std::string codes_json() {
         w.field("description", code_description(c));
         w.end_object();
     }
+    w.end_array().end_object();
+    return out;
+}
+
+std::string read_keys_json() {
+    std::string out;
+    json::Writer w(out);
+    w.object().key("keys").array();
+    for (const auto key : order_read_keys()) w.string(key);
     w.end_array().end_object();
     return out;
 }

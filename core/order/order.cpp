@@ -12,10 +12,15 @@ std::string_view tx_status_name(TxStatus s) {
     return names[static_cast<int>(s)];
 }
 
+void Order::index_lines() {
+    line_index.clear();
+    line_index.reserve(lines.size());
+    for (std::uint32_t i = 0; i < lines.size(); ++i) line_index.emplace(id_key(lines[i].id), i);
+}
+
 const Line* Order::find_line(const Id& id) const {
-    for (const auto& line : lines)
-        if (same_id(line.id, id)) return &line;
-    return nullptr;
+    const auto it = line_index.find(id_key(id));
+    return it == line_index.end() ? nullptr : &lines[it->second];
 }
 
 const Transaction* Order::find_transaction(const Id& id) const {

@@ -128,9 +128,7 @@ void apply_refunds(json::Value refunds, Order& order, Diagnostics& d) {
                 if (!require(read_id(item, "line_item_id", d, line_id), "line_item_id", d)) continue;
                 if (!require(read_count(item, "quantity", d, qty), "quantity", d)) continue;
                 read_text(item, "restock_type", d, restock, 32);
-                Line* line = nullptr;
-                for (auto& l : order.lines)
-                    if (same_id(l.id, line_id)) line = &l;
+                Line* line = order.find_line(line_id);
                 if (!line) {
                     d.warning_at("line_item_id", Code::LINE_ITEM_NOT_FOUND,
                                  "An earlier refund names line " + line_id.text + ", which the order does not list.");

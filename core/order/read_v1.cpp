@@ -131,9 +131,7 @@ void apply_refunds(json::Value root, Order& order, Diagnostics& d) {
                 if (!require(read_id(*li, "line_item_id", d, id), "line_item_id", d) ||
                     !require(read_count(*li, "quantity", d, qty), "quantity", d))
                     continue;
-                Line* line = nullptr;
-                for (auto& l : order.lines)
-                    if (same_id(l.id, id)) line = &l;
+                Line* line = order.find_line(id);
                 if (!line) {
                     d.warning_at("line_item_id", Code::LINE_ITEM_NOT_FOUND, "An earlier refund names line " + id.text + ", which the order does not list.");
                     continue;

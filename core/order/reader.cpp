@@ -173,15 +173,16 @@ void derive_payments(Order& order, Diagnostics& d) {
     order.payments = p;
 }
 
+// Also builds the id index every later lookup uses; the first line with an id keeps it.
 void check_unique_line_ids(Order& order, std::string_view list_key, Diagnostics& d) {
-    for (std::size_t i = 1; i < order.lines.size(); ++i)
-        for (std::size_t j = 0; j < i; ++j)
-            if (same_id(order.lines[i].id, order.lines[j].id)) {
-                auto a = d.at(list_key);
-                auto b = d.at(order.lines[i].source_index);
-                d.error_at("id", Code::DUPLICATE_ID, "Line id " + order.lines[i].id.text + " is used by another line too.");
-                break;
-            }
+    order.line_index.clear();
+    order.line_index.reserve(order.lines.size());
+    for (std::uint32_t i = 0; i < order.lines.size(); ++i) {
+        if (order.line_index.emplace(id_key(order.lines[i].id), i).second) continue;
+        auto a = d.at(list_key);
+        auto b = d.at(order.lines[i].source_index);
+        d.error_at("id", Code::DUPLICATE_ID, "Line id " + order.lines[i].id.text + " is used by another line too.");
+    }
 }
 
 void check_total(Diagnostics& d, std::string_view key, json::Value root, int exponent, std::int64_t computed) {

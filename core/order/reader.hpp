@@ -4,6 +4,8 @@
 
 #include <cstddef>
 #include <optional>
+#include <string_view>
+#include <vector>
 
 #include "../diag/diagnostics.hpp"
 #include "../json/document.hpp"
@@ -21,6 +23,9 @@ struct ReadOptions {
 
 // `diag` must already be scoped at the order's path. Returns false when the order cannot be used.
 bool read_order(json::Value root, const ReadOptions& options, Diagnostics& diag, Order& out);
+
+// Every member name the readers read (read_keys.cpp).
+const std::vector<std::string_view>& order_read_keys();
 
 // Detects the dialect from the order's shape: "line_items" -> v1, otherwise 29next.
 Dialect detect_dialect(json::Value root);

@@ -10,7 +10,7 @@ export function jsEnvelope(code, message, path) {
   return { ok: false, errors: [{ code, message, path }], warnings: [], result: null };
 }
 
-function toText(value, path) {
+function toText(value, path, keys) {
   if (value === undefined || value === null) return '';
   if (typeof value === 'string') return value;
   if (typeof value !== 'object') {
@@ -19,7 +19,7 @@ function toText(value, path) {
     });
   }
   try {
-    return JSON.stringify(value);
+    return JSON.stringify(value, keys);
   } catch (e) {
     throw Object.assign(e, {
       envelope: jsEnvelope('INVALID_JSON', `${path} cannot be turned into JSON: ${e.message}`, path),
@@ -75,10 +75,17 @@ function createEngine(mod) {
     return decoder.decode(mod.HEAPU8.subarray(ptr, ptr + length));
   }
 
-  function call(exportName, inputs) {
+  // Operations that do not echo the order receive only the members the engine reads.
+  const readKeys = JSON.parse(run('readKeys', ['', '', ''])).keys;
+
+  function call(exportName, inputs, trimOrder = false) {
     let texts;
     try {
-      texts = [toText(inputs[0], inputs.names[0]), toText(inputs[1], inputs.names[1]), toText(inputs[2], inputs.names[2])];
+      texts = [
+        toText(inputs[0], inputs.names[0], trimOrder && inputs.names[0] === 'order' ? readKeys : undefined),
+        toText(inputs[1], inputs.names[1]),
+        toText(inputs[2], inputs.names[2]),
+      ];
     } catch (e) {
       if (e.envelope) return e.envelope;
       throw e;
@@ -88,20 +95,30 @@ function createEngine(mod) {
 
   const named = (names, ...values) => Object.assign(values, { names });
 
+  // Sized for ASCII first (orders mostly are); text with wider characters is encoded again into a buffer
+  // of the worst case, 3 bytes per UTF-16 unit, rather than reserving 3x for every call.
   function encodeAll(texts) {
-    let need = 0;
-    for (const t of texts) need += t.length * 3;
-    ensure(need + 1);
-    const heap = mod.HEAPU8;
-    const args = [];
-    let offset = 0;
-    for (const t of texts) {
-      const start = bufferPtr + offset;
-      const { written } = encoder.encodeInto(t, heap.subarray(start, bufferPtr + bufferSize));
-      args.push(start, written);
-      offset += written;
+    let length = 16;
+    for (const t of texts) length += t.length;
+    for (const need of [length, length * 3]) {
+      ensure(need);
+      const heap = mod.HEAPU8;
+      const args = [];
+      let offset = 0;
+      let complete = true;
+      for (const t of texts) {
+        const start = bufferPtr + offset;
+        const { read, written } = encoder.encodeInto(t, heap.subarray(start, bufferPtr + bufferSize));
+        if (read < t.length) {
+          complete = false;
+          break;
+        }
+        args.push(start, written);
+        offset += written;
+      }
+      if (complete) return args;
     }
-    return args;
+    throw new RangeError('order-preflight: could not encode the input.');
   }
 
   function readResult(length) {
@@ -173,23 +190,24 @@ function createEngine(mod) {
     version: () => run('version', ['', '', '']),
     /** Every issue code with its description. */
     codes: () => JSON.parse(run('codes', ['', '', ''])).codes,
-    inspectOrder: (order, options) => call('inspectOrder', named(['order', '', 'options'], order, undefined, options)),
+    inspectOrder: (order, options) => call('inspectOrder', named(['order', '', 'options'], order, undefined, options), true),
     calculateRefund: (order, request, options) =>
-      call('calculateRefund', named(['order', 'request', 'options'], order, request, options)),
+      call('calculateRefund', named(['order', 'request', 'options'], order, request, options), true),
     validateRefund: (order, createRequest, options) =>
-      call('validateRefund', named(['order', 'request', 'options'], order, createRequest, options)),
+      call('validateRefund', named(['order', 'request', 'options'], order, createRequest, options), true),
     toRefundCreateRequest: (calculation, request, options) =>
       call('toRefundCreateRequest', named(['calculation', 'request', 'options'], calculation, request, options)),
     compareRefund: (preview, serverResponse, options) =>
       call('compareRefund', named(['preview', 'server', 'options'], preview, serverResponse, options)),
     previewEdit: (order, edits, options) => call('previewEdit', named(['order', 'edits', 'options'], order, edits, options)),
     previewCancel: (order, request, options) =>
-      call('previewCancel', named(['order', 'request', 'options'], order, request, options)),
+      call('previewCancel', named(['order', 'request', 'options'], order, request, options), true),
     openOrder,
     transition: (request, options) => call('transition', named(['', 'request', 'options'], undefined, request, options)),
     availableActions: (request, options) =>
       call('availableActions', named(['', 'request', 'options'], undefined, request, options)),
-    deriveStatuses: (order, options) => call('deriveStatuses', named(['order', '', 'options'], order, undefined, options)),
+    deriveStatuses: (order, options) =>
+      call('deriveStatuses', named(['order', '', 'options'], order, undefined, options), true),
     machines: (preset) =>
       call('machines', named(['', 'request', ''], undefined, typeof preset === 'string' ? { preset } : preset, undefined)),
     mermaid: (preset, machine) =>

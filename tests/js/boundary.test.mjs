@@ -39,7 +39,7 @@ test('non-ASCII text survives the round trip through wasm memory', () => {
 
 test('a cyclic object becomes an envelope, not an exception', () => {
   const cyclic = { currency: 'USD' };
-  cyclic.self = cyclic;
+  cyclic.lines = [cyclic];
   const env = engine.inspectOrder(cyclic);
   assert.equal(env.ok, false);
   assert.equal(env.errors[0].code, 'INVALID_JSON');
