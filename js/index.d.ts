@@ -122,6 +122,8 @@ export interface EditOptions extends Options {
   catalog?: Record<string, { price: string | number; tax_rate?: string | number; title?: string }>;
   /** Body of the planned collect-payment call (29next). */
   send_payment_notification?: boolean;
+  /** false: leave `order` (the whole order after the edits) out of the result — for previews on every keystroke. */
+  include_order?: boolean;
 }
 
 export interface CancelOptions extends Options {
@@ -281,8 +283,8 @@ export interface PlannedCall {
 }
 
 export interface EditPreview extends Footer {
-  /** The order after the edits, in its own dialect; added lines carry preview: true. */
-  order: Order;
+  /** The order after the edits, in its own dialect; added lines carry preview: true (absent with include_order: false). */
+  order?: Order;
   lines: Array<{
     line_id: Id; status: 'unchanged' | 'changed' | 'removed' | 'added'; preview: boolean;
     quantity_before: number; quantity_after: number; amount_excl_tax: Amount; total_tax: Amount; amount_incl_tax: Amount;

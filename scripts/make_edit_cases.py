@@ -48,6 +48,7 @@ A = lambda product_id, q, **kw: {'op': 'add_line', 'product_id': product_id, 'qu
 
 edit_cases = {
     'seed000-swap-flow': (seed, [U(1000, 2, reason='product swap'), A(184, 1, price=89.99, reason='product swap')], None),
+    'seed000-without-order-echo': (seed, [U(1000, 2, reason='product swap'), A(184, 1, price=89.99, reason='product swap')], {'include_order': False}),
     'seed000-decrease-merchant-owes': (seed, [U(1000, 2)], None),
     'seed000-increase-customer-owes': (seed, [U(1000, 5)], {'send_payment_notification': True}),
     'seed000-below-fulfilled': (seed, [U(1000, 0)], None),

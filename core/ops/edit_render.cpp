@@ -179,7 +179,10 @@ void write_edit_result(json::Writer& w, const OrderContext& ctx, Platform rules,
                   "Discounts stay as the order has them (per unit on existing lines); order-level offers and vouchers are not "
                   "re-evaluated by the preview — the server may re-price.");
     w.object();
-    write_order_after(w, ctx, s, after);
+    // include_order: false leaves out the echo of the whole order, so a session preview on every keystroke
+    // costs work proportional to the edit, not to the order's size.
+    const json::Value include = ctx.call_options.get("include_order");
+    if (!(include.is_bool() && !include.boolean())) write_order_after(w, ctx, s, after);
     w.key("lines").array();
     for (const auto& l : s.lines) {
         w.object();
