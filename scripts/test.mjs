@@ -89,6 +89,8 @@ const suites = [
   { name: 'runtimes', nodeTestDir: 'tests/runtimes', serial: true },
   { name: 'browser', nodeTestDir: 'tests/browser', serial: true },
   { name: 'fuzz-smoke', run: ['bash', 'tests/fuzz/smoke.sh'], parse: tap, optionalFile: 'tests/fuzz/smoke.sh' },
+  // The benchmark harness must not rot: a few seconds, checked answers (native = wasm bytes), no timings judged.
+  { name: 'bench-smoke', run: ['bash', 'bench/run.sh', '--smoke'], parse: (output, status) => ({ passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1 }) },
 ];
 
 let passed = 0;
