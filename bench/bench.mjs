@@ -20,6 +20,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { generate, DEFAULT_SIZES } from './generate.mjs';
+
+const SESSION_OPTIONS = { include_order: false };
 import { medusaMissing, loadMedusa, toMedusa, sanityCheck } from './peer/medusa.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -276,7 +278,8 @@ async function main() {
     }
     const session = engine.openOrder(order);
     if (!session.ok) problems.push(`openOrder on ${n} lines failed: ${JSON.stringify(session.errors).slice(0, 300)}`);
-    const sessionEdit1 = session.previewEdit(req.edit1);
+    // A keystroke preview asks for what changed, not for the whole order back (include_order: false).
+    const sessionEdit1 = session.previewEdit(req.edit1, SESSION_OPTIONS);
     if (!sessionEdit1.ok) problems.push(`session previewEdit on ${n} lines answered ok=false`);
 
     // Raw wasm: inputs placed in wasm memory once.
@@ -286,7 +289,7 @@ async function main() {
       refund: raw.place([text, reqText.refund, '']),
       edit: raw.place([text, reqText.edit, '']),
       edit1: raw.place([text, reqText.edit1, '']),
-      sessionEdit1: raw.place(['previewEdit', reqText.edit1, '']),
+      sessionEdit1: raw.place(['previewEdit', reqText.edit1, JSON.stringify(SESSION_OPTIONS)]),
     };
     const opened = JSON.parse(decoder.decode(raw.resultBytes(mod.openOrder(...placed.inspect.args))));
     const rawSession = opened.result.session;
@@ -342,7 +345,7 @@ async function main() {
       'api.edit1': jsCase(() => engine.previewEdit(order, req.edit1)),
       'native.session_edit1': native.case('session_edit1', n),
       'wasm.session_edit1': jsCase(rawCalls.session_edit1),
-      'api.session_edit1': jsCase(() => session.previewEdit(req.edit1)),
+      'api.session_edit1': jsCase(() => session.previewEdit(req.edit1, SESSION_OPTIONS)),
       'native.open_close': native.case('open_close', n),
       'wasm.open_close': jsCase(rawCalls.open_close),
     };

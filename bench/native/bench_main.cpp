@@ -73,7 +73,7 @@ std::string call(const std::string& op, Workload& w) {
     if (op == "refund") return op::calculate_refund(w.order, w.refund, "");
     if (op == "edit") return op::preview_edit(w.order, w.edit, "");
     if (op == "edit1") return op::preview_edit(w.order, w.edit1, "");
-    if (op == "session_edit1") return op::session_call(w.session, "previewEdit", w.edit1, "");
+    if (op == "session_edit1") return op::session_call(w.session, "previewEdit", w.edit1, R"({"include_order":false})");
     if (op == "open_close") {
         std::string opened = op::open_order(w.order, "");
         op::close_order(session_id(opened));

@@ -182,9 +182,11 @@ void write_edit_result(json::Writer& w, const OrderContext& ctx, Platform rules,
     // include_order: false leaves out the echo of the whole order, so a session preview on every keystroke
     // costs work proportional to the edit, not to the order's size.
     const json::Value include = ctx.call_options.get("include_order");
-    if (!(include.is_bool() && !include.boolean())) write_order_after(w, ctx, s, after);
+    const bool echo = !(include.is_bool() && !include.boolean());
+    if (echo) write_order_after(w, ctx, s, after);
     w.key("lines").array();
     for (const auto& l : s.lines) {
+        if (!echo && !line_changed(l)) continue;  // without the echo, only the lines the edits touch
         w.object();
         w.key("line_id");
         write_id(w, l.id);
