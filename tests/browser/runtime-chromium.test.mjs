@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
-import { describeFailures, prepareConsumer, repoRoot, reportTime, resolveExport } from '../runtimes/support/setup.mjs';
+import { assertSameEnvelopes, describeFailures, prepareConsumer, repoRoot, reportTime, resolveExport } from '../runtimes/support/setup.mjs';
 import { launch, runPage } from './support/chromium.mjs';
 import { CSP, startStaticServer } from './support/static-server.mjs';
 
@@ -39,6 +39,7 @@ test('Chromium: conformance of the packed package under a strict CSP', async (t)
   const { report } = run.state;
   t.diagnostic(`conformance chromium ${report.passed} passed, ${report.failed} failed`);
   assert.equal(report.failed, 0, `chromium conformance failures:\n${describeFailures(report)}`);
+  await assertSameEnvelopes(t, 'chromium', report);
   assert.ok(report.passed >= 5, `only ${report.passed} checks ran`);
   assert.match(run.text, /passed, 0 failed/);
 

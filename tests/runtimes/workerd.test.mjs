@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
-import { describeFailures, prepareConsumer, reportTime, resolveExport } from './support/setup.mjs';
+import { assertSameEnvelopes, describeFailures, prepareConsumer, reportTime, resolveExport } from './support/setup.mjs';
 import { firstAnswer, moduleGraph, serveWorker } from './support/workerd.mjs';
 
 // Conditions in the order wrangler/esbuild use for Workers.
@@ -64,6 +64,7 @@ test('workerd: conformance of the packed package through the "workerd" export', 
   const report = JSON.parse((await firstAnswer(server, '/conformance')).text);
   t.diagnostic(`conformance workerd ${report.passed} passed, ${report.failed} failed (${Math.round(performance.now() - t0)} ms over HTTP)`);
   assert.equal(report.failed, 0, `workerd conformance failures:\n${describeFailures(report)}`);
+  await assertSameEnvelopes(t, 'workerd', report);
   assert.ok(report.passed >= 5, `only ${report.passed} checks ran`);
 
   const warm = performance.now();

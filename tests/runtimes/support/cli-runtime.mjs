@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  assertSameEnvelopes,
   describeFailures, parseConformance, prepareConsumer, reportTime, resolveExport, startProcess,
 } from './setup.mjs';
 
@@ -24,6 +25,7 @@ export async function conformanceIn(t, { runtime, cmd, args, conditions, env = {
   const report = parseConformance(p.stdout);
   t.diagnostic(`conformance ${runtime} ${report.passed} passed, ${report.failed} failed`);
   assert.equal(report.failed, 0, `${runtime} conformance failures:\n${describeFailures(report)}`);
+  await assertSameEnvelopes(t, runtime, report);
   assert.ok(report.passed >= 5, `only ${report.passed} checks ran`);
   assert.equal(code, 0, `${runtime} exited ${code ?? signal}\n${p.stderr}`);
   const expected = pathToFileURL(join(consumer.pkgDir, resolveExport(consumer.pkgDir, '.', conditions))).href;

@@ -235,3 +235,21 @@ export function describeFailures(report) {
 export function reportTime(t, runtime, ms) {
   t.diagnostic(`time-to-first-result ${runtime} ${Math.round(ms)}`);
 }
+
+let referenceDigest;
+/**
+ * The envelope digest of the in-tree engine (wasm in this Node process) over the same corpus: every runtime
+ * must produce byte-identical envelopes, so every runtime's digest must equal it.
+ */
+export async function assertSameEnvelopes(t, runtime, report) {
+  if (!referenceDigest) {
+    const { loadEngine } = await import('../../../js/src/index.js');
+    const { runConformance } = await import('../shared/conformance.mjs');
+    const { loadFixtures, loadSamples } = await import('../shared/fixtures.mjs');
+    referenceDigest = (await runConformance(await loadEngine(), loadFixtures(), loadSamples())).digest;
+  }
+  t.diagnostic(`envelope digest ${runtime} ${report.digest} (in-tree ${referenceDigest})`);
+  if (report.digest !== referenceDigest) {
+    throw new Error(`${runtime} envelopes differ from the in-tree engine's: digest ${report.digest} vs ${referenceDigest}`);
+  }
+}
