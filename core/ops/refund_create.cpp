@@ -1,5 +1,7 @@
 // toRefundCreateRequest: the exact ordersRefundCreate body (seed 000) — or the v1 create body (seed 002) —
 // for a calculation, so "preview, then send exactly this" is one step.
+#include <algorithm>
+
 #include "../api/call.hpp"
 #include "../api/engine.hpp"
 #include "../money/currency.hpp"
@@ -24,31 +26,49 @@ json::Value calculation_of(json::Value root, Diagnostics& d) {
     return root;
 }
 
+// Calculation pieces of one line with the same restock are merged into one body entry: the server refuses a
+// line listed twice with the same restock type, and cumulative proration makes the merged units cost exactly
+// what the pieces cost together (found by fuzz_refund_create: a line listed twice with restock omitted).
+struct BodyLine {
+    json::Value id;
+    std::string key;  // typed id + restock, for merging
+    std::int64_t quantity = 0;
+    std::string restock;
+};
+
 void write_lines(json::Writer& w, json::Value calc, bool v1, Diagnostics& d) {
     const std::string_view list_key = v1 ? "refund_line_items" : "refund_lines";
     const std::string_view id_key = v1 ? "line_item_id" : "line_id";
     json::Value lines;
     read_array(calc, list_key, d, lines);
+    std::vector<BodyLine> body;
+    {
+        auto at = d.at(list_key);
+        std::size_t i = 0;
+        for (auto it = lines.begin(); it != lines.end(); ++it, ++i) {
+            auto at_i = d.at(i);
+            const json::Value l = *it;
+            if (!expect_object(l, d)) continue;
+            Id id;
+            std::int64_t qty = 0;
+            std::string restock;
+            require(read_id(l, id_key, d, id), id_key, d);
+            require(read_count(l, "quantity", d, qty), "quantity", d);
+            require(read_text(l, "restock_type", d, restock, 32), "restock_type", d);
+            if (v1) restock = restock == "no_restock" ? "false" : "true";
+            const std::string key = op::id_key(id) + "|" + restock;
+            auto same = std::find_if(body.begin(), body.end(), [&](const BodyLine& b) { return b.key == key; });
+            if (same != body.end()) same->quantity += qty;
+            else body.push_back({l.get(id_key), key, qty, restock});
+        }
+    }
     w.key(list_key).array();
-    auto at = d.at(list_key);
-    std::size_t i = 0;
-    for (auto it = lines.begin(); it != lines.end(); ++it, ++i) {
-        auto at_i = d.at(i);
-        const json::Value l = *it;
-        if (!expect_object(l, d)) continue;
-        Id id;
-        std::int64_t qty = 0;
-        std::string restock;
-        require(read_id(l, id_key, d, id), id_key, d);
-        require(read_count(l, "quantity", d, qty), "quantity", d);
-        require(read_text(l, "restock_type", d, restock, 32), "restock_type", d);
+    for (const auto& b : body) {
         w.object();
-        w.key(id_key).copy(l.get(id_key));
-        w.field("quantity", qty);
-        if (v1)
-            w.field("restock", restock != "no_restock");
-        else
-            w.field("restock_type", restock);
+        w.key(id_key).copy(b.id);
+        w.field("quantity", b.quantity);
+        if (v1) w.field("restock", b.restock == "true");
+        else w.field("restock_type", b.restock);
         w.end_object();
     }
     w.end_array();

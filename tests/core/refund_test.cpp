@@ -171,3 +171,17 @@ TEST_CASE("Any sequence of partial refunds sums exactly to the line totals and n
     }
     digest.publish("refund-partitions");
 }
+
+TEST_CASE("A line listed twice without restock types still gives a create body that validates", "[refund][regression]") {
+    // Found by fuzz_refund_create: both entries took fulfilled units as no_restock, and the body listed the
+    // line twice with the same restock type, which validateRefund (like the server) refuses.
+    const std::string order = test::example("29next-sample.json");
+    const std::string calc = op::calculate_refund(order, R"({"refund_lines":[{"line_id":2002,"quantity":1},{"line_id":2002,"quantity":1}]})", "");
+    REQUIRE(test::parse(calc)["ok"] == true);
+    const json body = test::parse(op::to_refund_create_request(calc, "", ""));
+    REQUIRE(body["ok"] == true);
+    CHECK(body["result"]["refund_lines"] == json::parse(R"([{"line_id":2002,"quantity":2,"restock_type":"no_restock"}])"));
+    const json valid = test::parse(op::validate_refund(order, body["result"].dump(), ""));
+    CHECK(valid["ok"] == true);
+    CHECK(valid["result"]["amount_incl_tax"] == test::parse(calc)["result"]["amount_incl_tax"]);
+}

@@ -19,6 +19,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::check_envelope("compare_refund", op::compare_refund(preview, p[1], ""));
     const std::string same = fuzz::check_envelope("compare_refund", op::compare_refund(preview, preview, ""));
     fuzz::require(same.rfind("{\"differences\":[],\"equal\":true,", 0) == 0, "compare_refund",
-                  "a preview compared with itself is not equal");
+                  "a preview compared with itself is not equal", preview + "\n" + same);
     return 0;
 }

@@ -23,6 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string validation = op::validate_refund(order, body, "");
     fuzz::check_envelope("validate_refund", validation);
     fuzz::require(validation.rfind("{\"ok\":true,\"errors\":[]", 0) == 0, "validate_refund",
-                  "a create body built from a good calculation does not validate against its order");
+                  "a create body built from a good calculation does not validate against its order",
+                  "calculation " + calculation + "\nbody " + body + "\nvalidation " + validation);
     return 0;
 }

@@ -53,8 +53,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             fuzz::require(answer.find("SESSION_CLOSED") != std::string::npos, "session_call",
                           "a closed session answered");
         } else if (operation.one_shot) {
-            fuzz::require(answer == operation.one_shot(p[0], call, p[1]), "session_call",
-                          "the session's answer differs from the one-shot call's");
+            const std::string one_shot = operation.one_shot(p[0], call, p[1]);
+            fuzz::require(answer == one_shot, "session_call", "the session's answer differs from the one-shot call's",
+                          "session  " + answer + "\none-shot " + one_shot);
         }
     }
     if (!closed) fuzz::check_envelope("close_order", op::close_order(id));

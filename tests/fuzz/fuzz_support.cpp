@@ -25,9 +25,9 @@ constexpr Embedded kFixedOrders[] = {
 };
 
 [[noreturn]] void fail(std::string_view operation, std::string_view what, std::string_view output) {
-    std::fprintf(stderr, "\n==fuzz== %.*s: %.*s\n==fuzz== output (first 2000 bytes): %.*s\n",
+    std::fprintf(stderr, "\n==fuzz== %.*s: %.*s\n==fuzz== output (first 4000 bytes): %.*s\n",
                  static_cast<int>(operation.size()), operation.data(), static_cast<int>(what.size()), what.data(),
-                 static_cast<int>(output.size() > 2000 ? 2000 : output.size()), output.data());
+                 static_cast<int>(output.size() > 4000 ? 4000 : output.size()), output.data());
     std::abort();
 }
 
@@ -193,8 +193,8 @@ std::string check_envelope(std::string_view operation, const std::string& out) {
     return text;
 }
 
-void require(bool condition, std::string_view operation, std::string_view what) {
-    if (!condition) fail(operation, what, {});
+void require(bool condition, std::string_view operation, std::string_view what, std::string_view detail) {
+    if (!condition) fail(operation, what, detail);
 }
 
 std::string object_of(std::initializer_list<std::pair<std::string_view, std::string_view>> members) {

@@ -39,8 +39,8 @@ std::string_view fixed_order(std::size_t i);  // i modulo the count
 // `code` one of codes(), ok == errors is empty. Returns the result as JSON text ("" for null).
 std::string check_envelope(std::string_view operation, const std::string& out);
 
-// Aborts with `what` when `condition` is false (invariants of the targets).
-void require(bool condition, std::string_view operation, std::string_view what);
+// Aborts with `what` (and `detail`, e.g. the outputs involved) when `condition` is false: the targets' invariants.
+void require(bool condition, std::string_view operation, std::string_view what, std::string_view detail = {});
 
 // A JSON object built from optional members: members whose value text is empty are left out.
 std::string object_of(std::initializer_list<std::pair<std::string_view, std::string_view>> members);
