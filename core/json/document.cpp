@@ -234,6 +234,10 @@ bool Document::parse(std::string_view text, const Limits& limits, Diagnostics& d
         std::string detail = builder.error_message();
         const auto pos = detail.find("] ");
         if (pos != std::string::npos) detail = detail.substr(pos + 2);
+        // nlohmann quotes the last bytes read, which may be invalid UTF-8 (found by fuzzing): keep the message
+        // valid JSON text by replacing every byte outside printable ASCII.
+        for (char& c : detail)
+            if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) > 0x7e) c = '?';
         message = "The text is not valid JSON: " + detail;
     }
     nodes_.clear();

@@ -14,7 +14,7 @@ constexpr std::string_view k29nextVersion = "2024-04-01";
 
 class Plan {
 public:
-    Plan(json::Writer& w, const OrderContext& ctx, Platform rules) : w_(w), ctx_(ctx), rules_(rules) {
+    Plan(json::Writer& w, const OrderContext& ctx, Platform rules) : w_(w), rules_(rules) {
         const Order& o = ctx.order;
         if (rules == Platform::v1) base_ = "/api/v1/orders/" + (o.id.present() ? o.id.text : std::string("{id}"));
         else if (rules == Platform::elasticpath) base_ = "/v2/orders/" + (o.id.present() ? o.id.text : std::string("{orderID}"));
@@ -39,7 +39,6 @@ public:
 
 private:
     json::Writer& w_;
-    const OrderContext& ctx_;
     Platform rules_;
     std::string base_;
 };

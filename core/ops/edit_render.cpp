@@ -10,8 +10,6 @@
 namespace op {
 namespace {
 
-constexpr std::string_view k29nextVersion = "2024-04-01";
-
 Totals totals_after(const EditState& s) {
     Totals t;
     for (const auto& l : s.lines) {

@@ -86,3 +86,12 @@ TEST_CASE("The writer escapes strings and separates members", "[json]") {
     w.object().field("a", "q\"\\\n\x01").key("list").array().integer(1).amount(-5, 2).null().end_array().end_object();
     CHECK(out == R"({"a":"q\"\\\n\u0001","list":[1,"-0.05",null]})");
 }
+
+TEST_CASE("A parse error quoting invalid UTF-8 bytes still gives a valid UTF-8 message", "[json][bad-input][regression]") {
+    // Found by fuzzing: nlohmann's message quotes the last bytes read, raw.
+    json::Document doc;
+    Diagnostics d;
+    CHECK_FALSE(parse("{\"currency\":\xe9}", doc, d));
+    REQUIRE(d.errors().size() == 1);
+    for (const char c : d.errors()[0].message) CHECK(static_cast<unsigned char>(c) < 0x80);
+}

@@ -58,62 +58,6 @@ void check_issues(std::string_view operation, const nlohmann::json& list, const 
     }
 }
 
-// Where `text` is not UTF-8: the offsets of the bytes that start an ill-formed sequence (as nlohmann reads it:
-// no overlong forms, no surrogates, nothing above U+10FFFF).
-std::vector<std::size_t> bad_utf8(std::string_view text) {
-    std::vector<std::size_t> bad;
-    for (std::size_t i = 0; i < text.size();) {
-        const auto b = static_cast<unsigned char>(text[i]);
-        std::size_t n = 0;
-        unsigned char lo = 0x80, hi = 0xBF;
-        if (b < 0x80) n = 0;
-        else if (b >= 0xC2 && b <= 0xDF) n = 1;
-        else if (b == 0xE0) n = 2, lo = 0xA0;
-        else if (b == 0xED) n = 2, hi = 0x9F;
-        else if (b >= 0xE1 && b <= 0xEF) n = 2;
-        else if (b == 0xF0) n = 3, lo = 0x90;
-        else if (b >= 0xF1 && b <= 0xF3) n = 3;
-        else if (b == 0xF4) n = 3, hi = 0x8F;
-        else {
-            bad.push_back(i++);
-            continue;
-        }
-        std::size_t k = 1;
-        for (; k <= n && i + k < text.size(); ++k) {
-            const auto c = static_cast<unsigned char>(text[i + k]);
-            if (c < (k == 1 ? lo : 0x80) || c > (k == 1 ? hi : 0xBF)) break;
-        }
-        if (k <= n) {
-            bad.push_back(i++);
-            continue;
-        }
-        i += n + 1;
-    }
-    return bad;
-}
-
-// KNOWN BUG, reported with the issue-9 fuzzing (regression: tests/fuzz/regressions/*/invalid-utf8-in-parse-error):
-// core/json/document.cpp copies nlohmann's parse error, whose "last read: '...'" quotes raw input bytes, into the
-// INVALID_JSON message, and json::append_escaped passes bytes >= 0x20 through, so a stray non-UTF-8 byte outside a
-// string makes the envelope itself invalid JSON. Tolerated only when every bad byte is inside such a message, so the
-// fuzzers can look past it; FUZZ_STRICT=1 turns the tolerance off. Delete this once core/ is fixed.
-bool only_known_bad_utf8(const std::string& out) {
-    if (const char* strict = std::getenv("FUZZ_STRICT"); strict && *strict == '1') return false;
-    static constexpr std::string_view kStart = "\"message\":\"The text is not valid JSON: ";
-    const auto bad = bad_utf8(out);
-    if (bad.empty()) return false;
-    for (const std::size_t at : bad) {
-        const std::size_t start = std::string_view(out).substr(0, at).rfind(kStart);
-        if (start == std::string::npos) return false;
-        for (std::size_t i = start + kStart.size(); i < at; ++i) {
-            if (out[i] == '\\') ++i;
-            else if (out[i] == '"') return false;  // the bad byte lies after the end of that message
-        }
-    }
-    std::string cleaned = out;
-    for (const std::size_t at : bad) cleaned[at] = '?';
-    return nlohmann::json::accept(cleaned);
-}
 
 // The text of the top-level member `key` of a JSON object text (already known to be valid), so results pass
 // on byte for byte (nlohmann would turn integers beyond 64 bits into doubles).
@@ -167,14 +111,8 @@ std::size_t fixed_order_count() { return std::size(kFixedOrders); }
 std::string_view fixed_order(std::size_t i) { return kFixedOrders[i % std::size(kFixedOrders)].json; }
 
 std::string check_envelope(std::string_view operation, const std::string& out) {
-    std::string cleaned;
-    if (!nlohmann::json::accept(out)) {
-        if (!only_known_bad_utf8(out)) fail(operation, "the output is not valid JSON", out);
-        cleaned = out;
-        for (const std::size_t at : bad_utf8(out)) cleaned[at] = '?';
-    }
-    const std::string& checked = cleaned.empty() ? out : cleaned;
-    const auto j = nlohmann::json::parse(checked, nullptr, false);
+    if (!nlohmann::json::accept(out)) fail(operation, "the output is not valid JSON", out);
+    const auto j = nlohmann::json::parse(out, nullptr, false);
     if (!j.is_object() || j.size() != 4) fail(operation, "the output is not {ok, errors, warnings, result}", out);
     const auto ok = j.find("ok");
     const auto errors = j.find("errors");
@@ -188,7 +126,7 @@ std::string check_envelope(std::string_view operation, const std::string& out) {
     if (ok->get<bool>() != errors->empty()) fail(operation, "ok disagrees with errors", out);
     if (!result->is_object() && !result->is_null()) fail(operation, "result is neither an object nor null", out);
     if (result->is_null()) return {};
-    std::string text = member_text(checked, "result");
+    std::string text = member_text(out, "result");
     if (!nlohmann::json::accept(text)) fail(operation, "cannot cut the result out of the envelope", out);
     return text;
 }
