@@ -2,7 +2,8 @@
 # Builds the `fuzz` preset (libFuzzer + ASan + UBSan, Debian clang) and runs every fuzz target in turn, one
 # process at a time, for N minutes in all (split evenly across the targets). Corpora grow in
 # build/fuzz/corpus-<target>/ (seeded from the golden fixtures on every run); crash, leak, timeout and OOM inputs
-# are kept in build/fuzz/crashes/; logs in build/fuzz/logs/. Exits non-zero when any target found anything.
+# are kept in build/fuzz/crashes/; logs in build/fuzz/logs/. Each target runs in libFuzzer's fork mode, so it
+# records a problem and goes on. Exits non-zero when any target found anything.
 # Usage: scripts/fuzz.sh [--minutes N] [target ...]        npm run fuzz -- --minutes N
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -39,16 +40,17 @@ total=0
 failed=()
 for t in "${targets[@]}"; do
   log=$FUZZ_LOGS/$t.log
-  if fuzz_run "$t" "$per" "$FUZZ_DIR/corpus-$t" "$log"; then status=ok; else status=FAILED; failed+=("$t"); fi
+  if fuzz_run "$t" "$per" "$FUZZ_DIR/corpus-$t" "$log" fork; then status=ok; else status=FAILED; failed+=("$t"); fi
   execs=$(fuzz_execs "$log")
-  execs=${execs:-0}
   total=$((total + execs))
   printf '%-22s %12s execs  %6s execs/s  corpus %6s  %s\n' "$t" "$execs" "$((execs / per))" \
     "$(find "$FUZZ_DIR/corpus-$t" -type f | wc -l)" "$status"
   if [ "$status" = FAILED ]; then
-    echo "    $(fuzz_problem "$log")"
-    echo "    input: $(fuzz_artifact "$log")"
-    echo "    log:   $log"
+    fuzz_new_inputs "$t" "$log" | while read -r input; do
+      echo "    $input"
+      echo "      $(fuzz_replay "$t" "$input" | cut -c1-200)"
+    done
+    echo "    log: $log"
   fi
 done
 printf '%-22s %12s execs in %s min\n' total "$total" "$minutes"

@@ -28,6 +28,14 @@ void append_segment(std::string& out, const PathSegment& seg) {
 
 }  // namespace
 
+std::string excerpt(std::string_view text, std::size_t max) {
+    if (text.size() <= max) return std::string(text);
+    std::size_t end = max;
+    // Step back over continuation bytes (10xxxxxx) so the cut falls before a character, not inside one.
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    return std::string(text.substr(0, end));
+}
+
 std::string_view code_name(Code code) { return kCodes[static_cast<std::size_t>(code)].name; }
 std::string_view code_description(Code code) { return kCodes[static_cast<std::size_t>(code)].description; }
 

@@ -16,6 +16,9 @@ enum class Code : std::uint16_t {
 #undef OP_CODE
 };
 
+// At most `max` bytes of `text` for a message, never cutting a UTF-8 sequence (messages must stay valid JSON).
+std::string excerpt(std::string_view text, std::size_t max);
+
 std::string_view code_name(Code code);
 std::string_view code_description(Code code);
 const std::vector<Code>& all_codes();

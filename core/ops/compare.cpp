@@ -1,5 +1,8 @@
 // compareRefund: field-by-field differences between a preview and what the server answered, for
 // integrators' record-and-replay parity tests. Amounts compare as exact decimals ("3.99" == 3.99 == "3.990").
+#include <algorithm>
+#include <unordered_map>
+
 #include "../api/call.hpp"
 #include "../api/engine.hpp"
 #include "../order/fields.hpp"
@@ -83,28 +86,39 @@ private:
         for (auto it = b.begin(); it != b.end(); ++it)
             if (!a.get(it.key()) && !ignored(it.key())) compare(json::Value(), *it, join(path, it.key()));
     }
+    // Identities are computed once per element and looked up by hash, so large arrays cost linear time
+    // (found by fuzzing: two 8,192-element arrays took n^2 identity strings).
     void arrays(json::Value a, json::Value b, const std::string& path) {
-        std::vector<bool> matched(b.size(), false);
+        std::vector<json::Value> right;
+        right.reserve(b.size());
+        std::unordered_map<std::string, std::vector<std::size_t>> by_identity;
+        for (auto jt = b.begin(); jt != b.end(); ++jt) {
+            const std::string id = identity(*jt);
+            if (!id.empty()) by_identity[id].push_back(right.size());
+            right.push_back(*jt);
+        }
+        for (auto& entry : by_identity) std::reverse(entry.second.begin(), entry.second.end());
+        std::vector<bool> matched(right.size(), false);
         std::size_t i = 0;
         for (auto it = a.begin(); it != a.end(); ++it, ++i) {
             const std::string id = identity(*it);
-            std::size_t j = 0, found = b.size();
-            for (auto jt = b.begin(); jt != b.end(); ++jt, ++j)
-                if (!matched[j] && (id.empty() ? j == i : identity(*jt) == id)) {
-                    found = j;
-                    break;
-                }
+            std::size_t found = right.size();
+            if (id.empty()) {
+                if (i < right.size() && !matched[i]) found = i;
+            } else if (auto hit = by_identity.find(id); hit != by_identity.end() && !hit->second.empty()) {
+                found = hit->second.back();
+                hit->second.pop_back();
+            }
             const std::string here = path + "[" + std::to_string(i) + "]";
-            if (found == b.size()) {
+            if (found == right.size()) {
                 report(here, *it, json::Value());
             } else {
                 matched[found] = true;
-                compare(*it, b.at(found), here);
+                compare(*it, right[found], here);
             }
         }
-        std::size_t j = 0;
-        for (auto jt = b.begin(); jt != b.end(); ++jt, ++j)
-            if (!matched[j]) report(path + "[" + std::to_string(j) + "]", json::Value(), *jt);
+        for (std::size_t j = 0; j < right.size(); ++j)
+            if (!matched[j]) report(path + "[" + std::to_string(j) + "]", json::Value(), right[j]);
     }
     static std::string join(const std::string& path, std::string_view key) {
         return path.empty() ? std::string(key) : path + "." + std::string(key);

@@ -48,7 +48,7 @@ void check_address(json::Value address, Platform rules, Diagnostics& d) {
     const json::Value country = address.get("country");
     if (country.is_string() && !country.text().empty() && !is_country(country.text()))
         d.error_at("country", Code::INVALID_ADDRESS,
-                   "'" + std::string(country.text().substr(0, 20)) + "' is not an ISO 3166-1 alpha-2 country code (e.g. US, DE).");
+                   "'" + excerpt(country.text(), 20) + "' is not an ISO 3166-1 alpha-2 country code (e.g. US, DE).");
 }
 
 }  // namespace op

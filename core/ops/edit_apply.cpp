@@ -81,6 +81,11 @@ struct Editor {
             return;
         }
         read_text(e, "reason", d, l->reason, 500);
+        if (l->original && l->original->current_quantity > 0 &&
+            static_cast<i128>(l->original->amount_incl_tax + l->original->discount) * q / l->original->current_quantity > kMaxMinorUnits / 4) {
+            d.error_at("quantity", Code::AMOUNT_OUT_OF_RANGE, "At this quantity the line's amount is beyond the money range.");
+            return;
+        }
         std::int64_t price = 0;
         const Read price_read = read_amount(e, "price", ctx.order.exponent, d, price);
         if (price_read == Read::bad) return;
@@ -162,6 +167,10 @@ struct Editor {
                            "The order is taxed: give tax_rate in the edit, in options.catalog or in options.profile.default_tax_rate.");
         }
         if (entry && l.title.empty()) read_text(entry, "title", d, l.title);
+        if (static_cast<i128>(price) * q > kMaxMinorUnits / 4) {
+            d.error_at("quantity", Code::AMOUNT_OUT_OF_RANGE, "quantity x price is beyond the money range.");
+            return;
+        }
         if (q <= 0 || !priced || price < 0 || d.error_count() != errors_before) return;
         l.id = Id{true, "preview-" + std::to_string(++added)};
         l.unit_price = price;
@@ -282,7 +291,7 @@ struct Editor {
         }
         const std::string_view t = v.text();
         if (key == "email" && (t.find('@') == std::string_view::npos || t.size() > 254)) {
-            d.error_at(key, Code::INVALID_VALUE, "'" + std::string(t.substr(0, 80)) + "' is not an email address.");
+            d.error_at(key, Code::INVALID_VALUE, "'" + excerpt(t, 80) + "' is not an email address.");
             return false;
         }
         const std::size_t limit = rules == Platform::elasticpath && (key == "order_number" || key == "external_ref") ? 64 : 4096;

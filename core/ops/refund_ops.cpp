@@ -1,4 +1,6 @@
 // calculateRefund and validateRefund: entry points over a read order (shared with sessions).
+#include <unordered_set>
+
 #include "../api/call.hpp"
 #include "../api/engine.hpp"
 #include "../order/fields.hpp"
@@ -16,7 +18,7 @@ struct RequestedTransaction {
 // The create body's transactions: 29next [{id, amount}], v1 [{parent_id, amount, kind, gateway}].
 std::int64_t check_transactions(json::Value list, const Order& order, Diagnostics& d) {
     std::int64_t total = 0;
-    std::vector<const Transaction*> seen;
+    std::unordered_set<const Transaction*> seen;
     auto at = d.at("transactions");
     std::size_t i = 0;
     for (auto it = list.begin(); it != list.end(); ++it, ++i) {
@@ -37,9 +39,10 @@ std::int64_t check_transactions(json::Value list, const Order& order, Diagnostic
             d.error_at(id_key, Code::TRANSACTION_NOT_FOUND, "The order has no transaction " + id.text + ".");
             continue;
         }
-        for (const Transaction* s : seen)
-            if (s == tx) d.error_at(id_key, Code::DUPLICATE_ID, "Transaction " + id.text + " is listed twice.");
-        seen.push_back(tx);
+        if (!seen.insert(tx).second) {
+            d.error_at(id_key, Code::DUPLICATE_ID, "Transaction " + id.text + " is listed twice.");
+            continue;
+        }
         total += amount;
         if (tx->kind == TxKind::authorization && tx->status == TxStatus::succeeded) {
             d.error_at(id_key, Code::PAYMENT_NOT_CAPTURED,

@@ -33,17 +33,17 @@ Read read_amount_value(json::Value v, int exponent, Diagnostics& d, std::int64_t
         case AmountError::none: return Read::ok;
         case AmountError::out_of_range:
             report(d, key, Code::AMOUNT_OUT_OF_RANGE,
-                   "The amount '" + std::string(text.substr(0, 40)) + "' is beyond 10^15 minor units.");
+                   "The amount '" + excerpt(text, 40) + "' is beyond 10^15 minor units.");
             return Read::bad;
         case AmountError::too_many_digits:
             report(d, key, Code::INVALID_AMOUNT,
-                   "The amount '" + std::string(text.substr(0, 40)) + "' has more than " + std::to_string(exponent) +
+                   "The amount '" + excerpt(text, 40) + "' has more than " + std::to_string(exponent) +
                        " decimal digits for this currency.");
             return Read::bad;
         case AmountError::invalid: break;
     }
     report(d, key, Code::INVALID_AMOUNT,
-           "The amount '" + std::string(text.substr(0, 40)) +
+           "The amount '" + excerpt(text, 40) +
                "' is not a plain decimal (digits, an optional leading '-' and '.', no exponent or spaces).");
     return Read::bad;
 }
@@ -57,7 +57,7 @@ Read read_count(json::Value parent, std::string_view key, Diagnostics& d, std::i
     if (!v || v.is_null()) return Read::absent;
     if (v.kind() == json::Kind::number) {
         d.error_at(key, Code::INVALID_QUANTITY, "'" + std::string(key) + "' must be a whole number, not " +
-                                                    std::string(v.text().substr(0, 40)) + ".");
+                                                    excerpt(v.text(), 40) + ".");
         return Read::bad;
     }
     if (!v.is_integer()) {
@@ -128,7 +128,7 @@ Read read_rate(json::Value parent, std::string_view key, Diagnostics& d, Rate& o
         return Read::bad;
     }
     if (!parse_rate(v.text(), out)) {
-        d.error_at(key, Code::INVALID_RATE, "The rate '" + std::string(v.text().substr(0, 40)) +
+        d.error_at(key, Code::INVALID_RATE, "The rate '" + excerpt(v.text(), 40) +
                                                 "' must be a plain decimal between 0 and 10 with at most 9 decimals.");
         return Read::bad;
     }

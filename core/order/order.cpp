@@ -24,9 +24,8 @@ const Line* Order::find_line(const Id& id) const {
 }
 
 const Transaction* Order::find_transaction(const Id& id) const {
-    for (const auto& tx : transactions)
-        if (same_id(tx.id, id)) return &tx;
-    return nullptr;
+    const auto it = transaction_index.find(id_key(id));
+    return it == transaction_index.end() ? nullptr : &transactions[it->second];
 }
 
 Totals compute_totals(const std::vector<Line>& lines, const Shipping& shipping) {

@@ -130,6 +130,7 @@ struct Order {
     std::uint64_t fingerprint = 0;
     // id (typed) -> position in lines, so lookups stay O(1) on 10,000-line orders.
     std::unordered_map<std::string, std::uint32_t> line_index;
+    std::unordered_map<std::string, std::uint32_t> transaction_index;
 
     void index_lines();
     const Line* find_line(const Id& id) const;

@@ -236,6 +236,7 @@ bool read_order_29next(json::Value root, const ReadOptions& options, Diagnostics
     read_shipping(root, out, d);
     for (std::string_view key : {"offer_discounts", "voucher_discounts"})
         if (const json::Value offers = root.get(key); offers.is_array() && offers.size() > 0) out.has_order_level_offers = true;
+    if (!sums_in_range(out, d)) return false;
     const Totals totals = compute_totals(out.lines, out.shipping);
     check_total(d, "total_incl_tax", root, out.exponent, totals.total_incl_tax);
     return true;

@@ -280,6 +280,7 @@ bool read_order_v1(json::Value root, const ReadOptions& options, Diagnostics& d,
     }
     read_shipping(root, out, d);
     if (const json::Value codes = root.get("discount_codes"); codes.is_array() && codes.size() > 0) out.has_order_level_offers = true;
+    if (!sums_in_range(out, d)) return false;
     const Totals totals = compute_totals(out.lines, out.shipping);
     check_total(d, "total_price", root, out.exponent, totals.total_incl_tax);
     return true;

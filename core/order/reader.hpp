@@ -36,6 +36,7 @@ bool read_currency(json::Value root, const ReadOptions& options, Diagnostics& d,
 bool read_lines_array(json::Value root, std::string_view key, const ReadOptions& options, Diagnostics& d,
                       json::Value& out);
 void read_transaction_list(json::Value list, std::string_view list_name, Order& order, Diagnostics& d);
+bool sums_in_range(const Order& order, Diagnostics& d);
 void derive_payments(Order& order, Diagnostics& d);
 void check_unique_line_ids(Order& order, std::string_view list_key, Diagnostics& d);
 void check_total(Diagnostics& d, std::string_view key, json::Value root, int exponent, std::int64_t computed);

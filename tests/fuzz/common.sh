@@ -36,8 +36,8 @@ fuzz_flags() {
 # True when tests/fuzz/regressions/OPEN lists <target>/<name>: a bug that is reported but not fixed in core/ yet.
 fuzz_open() { grep -qE "^$1( |$)" tests/fuzz/regressions/OPEN 2>/dev/null; }
 
-# The committed regression inputs of a target, in $FUZZ_DIR/regressions/<target>/, without the open ones
-# (FUZZ_STRICT=1 keeps them, and also turns off the harness's tolerance of a known bug: fuzz_support.cpp).
+# The committed regression inputs of a target, copied to $FUZZ_DIR/regressions/<target>/ without the open ones
+# (FUZZ_STRICT=1 keeps them: the way to check a fix before deleting its line from OPEN).
 fuzz_regressions() {
   local target=$1 f
   local out=$FUZZ_DIR/regressions/$target
@@ -51,20 +51,42 @@ fuzz_regressions() {
   echo "$out"
 }
 
-# fuzz_run <target> <seconds> <corpus dir> <log>: runs one target (one process, one worker), with the committed
-# regression inputs as a second, read-only corpus (run first). Crash, leak, timeout and OOM inputs go to
-# $FUZZ_CRASHES. Returns libFuzzer's status (0: nothing found).
+# fuzz_run <target> <seconds> <corpus dir> <log> [fork]: runs one target (one worker at a time), with the
+# committed regression inputs as a second, read-only corpus (run first). Crash, leak, timeout and OOM inputs go
+# to $FUZZ_CRASHES. Plain mode stops at the first problem; "fork" mode (libFuzzer -fork=1, one child process at a
+# time) records it and goes on until the time is up, so a long run reports every distinct problem it meets.
+# Returns non-zero when anything was found.
 fuzz_run() {
-  local target=$1 seconds=$2 corpus=$3 log=$4
+  local target=$1 seconds=$2 corpus=$3 log=$4 fork=${5:-}
+  local extra=(-print_final_stats=1)
+  [ "$fork" = fork ] && extra=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
   mkdir -p "$corpus" "$FUZZ_CRASHES" "$(dirname "$log")"
+  touch "$log.start"
   # shellcheck disable=SC2046
   "$FUZZ_BIN/$target" $(fuzz_flags "$target") -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=30 \
-    -print_final_stats=1 -artifact_prefix="$FUZZ_CRASHES/$target-" "$corpus" "$(fuzz_regressions "$target")" >"$log" 2>&1
+    "${extra[@]}" -artifact_prefix="$FUZZ_CRASHES/$target-" "$corpus" "$(fuzz_regressions "$target")" >"$log" 2>&1 || return 1
+  [ -z "$(fuzz_new_inputs "$target" "$log")" ]
 }
 
-# Executions of a finished run, from its final stats.
-fuzz_execs() { LC_ALL=C sed -n 's/^stat::number_of_executed_units: *//p' "$1" | tail -n 1; }
+# The crash, leak, timeout and OOM inputs a run of <target> (with log <log>) saved; slow units are not failures.
+fuzz_new_inputs() {
+  find "$FUZZ_CRASHES" -name "$1-*" ! -name "$1-slow-unit-*" -newer "$2.start" 2>/dev/null | sort
+}
 
-# The first line of a sanitizer / libFuzzer report in a log, and the artefact it saved.
-fuzz_problem() { grep -a -m1 -E '^==[0-9]+==ERROR|runtime error:|^==fuzz==|ALARM|out-of-memory|LeakSanitizer|deadly signal' "$1"; }
-fuzz_artifact() { LC_ALL=C sed -n 's/.*Test unit written to //p' "$1" | tail -n 1; }
+# Executions of a finished run: the final stats (plain mode) or the last progress line (fork mode).
+fuzz_execs() {
+  local n
+  n=$(LC_ALL=C sed -n 's/^stat::number_of_executed_units: *//p' "$1" | tail -n 1)
+  [ -n "$n" ] || n=$(LC_ALL=C sed -n 's/^#\([0-9]*\): cov:.*/\1/p' "$1" | tail -n 1)
+  echo "${n:-0}"
+}
+
+# The first line of a sanitizer / libFuzzer / harness report in a log (or stdin).
+fuzz_problem() {
+  grep -a -m1 -E '^==[0-9]+==ERROR|runtime error:|^==fuzz==|ALARM|out-of-memory|LeakSanitizer|deadly signal' "${1:--}"
+}
+
+# Runs a target once on one saved input and prints the report's first line (fork mode keeps no report in its log).
+fuzz_replay() {
+  "$FUZZ_BIN/$1" -rss_limit_mb=2048 -timeout=30 "$2" 2>&1 | fuzz_problem
+}

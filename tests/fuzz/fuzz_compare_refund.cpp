@@ -1,13 +1,22 @@
 // compare_refund(preview, server_response, options). Input: a mode byte, then
 //   even: "preview \x1e server response \x1e options", all fuzzed;
 //   odd:  "refund request \x1e server response" against fixed_order(mode / 2): the preview is the real
-//         calculate_refund envelope, and a preview compared with itself must be equal.
+//         calculate_refund envelope, and a preview compared with itself must be equal;
+//   bit 0x40: a count byte, then "prefix \x1e element \x1e suffix" for the preview and for the server response,
+//         both built with fuzz::repeated (thousands of refund lines or transactions on each side).
 #include "api/engine.hpp"
 #include "fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view text = fuzz::text_of(data, size);
     const std::uint8_t mode = fuzz::take_mode(text);
+    if (mode & 0x40) {
+        const std::uint8_t count = fuzz::take_mode(text);
+        const auto p = fuzz::split(text, 6);
+        fuzz::check_envelope("compare_refund", op::compare_refund(fuzz::repeated(p[0], p[1], p[2], count),
+                                                                  fuzz::repeated(p[3], p[4], p[5], count), ""));
+        return 0;
+    }
     if (mode % 2 == 0) {
         const auto p = fuzz::split(text, 3);
         fuzz::check_envelope("compare_refund", op::compare_refund(p[0], p[1], p[2]));

@@ -153,12 +153,19 @@ std::string repeated(std::string_view prefix, std::string_view element, std::str
     std::size_t count = std::size_t{1} << (count_byte % 15);
     const std::size_t room = kMaxRepeatedBytes - std::min(kMaxRepeatedBytes, prefix.size() + suffix.size());
     count = std::min(count, room / (element.size() + 1));
+    std::vector<std::string_view> pieces;  // the element around its "@@"s
+    for (std::size_t at; (at = element.find("@@")) != std::string_view::npos; element.remove_prefix(at + 2))
+        pieces.push_back(element.substr(0, at));
+    pieces.push_back(element);
     std::string out;
-    out.reserve(prefix.size() + count * (element.size() + 1) + suffix.size());
     out += prefix;
-    for (std::size_t i = 0; i < count; ++i) {
+    for (std::size_t i = 0; i < count && out.size() < kMaxRepeatedBytes; ++i) {
         if (i > 0) out += ',';
-        out += element;
+        out += pieces[0];
+        for (std::size_t k = 1; k < pieces.size(); ++k) {
+            out += std::to_string(i + 1);
+            out += pieces[k];
+        }
     }
     out += suffix;
     return out;

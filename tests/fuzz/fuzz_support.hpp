@@ -47,7 +47,8 @@ std::string object_of(std::initializer_list<std::pair<std::string_view, std::str
 
 // Huge inputs (SPEC 8: up to the 8 MB default limit) from small fuzz inputs: `prefix`, `element` `count` times
 // separated by commas, `suffix`, cut down to at most kMaxRepeatedBytes (a little over the limit, so the limit
-// itself is exercised too). count = 2^(byte % 15), up to 16384.
+// itself is exercised too). count = 2^(byte % 15), up to 16384. Each "@@" in the element becomes the copy's
+// number (1, 2, ...), so the copies can have ids of their own.
 inline constexpr std::size_t kMaxRepeatedBytes = 9u * 1024u * 1024u;
 std::string repeated(std::string_view prefix, std::string_view element, std::string_view suffix, std::uint8_t count_byte);
 

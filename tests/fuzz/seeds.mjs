@@ -70,7 +70,16 @@ function arrays(text) {
     .map((key) => {
       const t = JSON.stringify({ ...v, [key]: '\u0000repeat\u0000' });
       const at = t.indexOf(marker);
-      return { key, prefix: `${t.slice(0, at)}[`, element: JSON.stringify(v[key][0]), suffix: `]${t.slice(at + marker.length)}` };
+      // Ids become "@@", which fuzz::repeated numbers, so the copies are distinct lines, transactions, ...
+      const first = v[key][0];
+      const element = first && typeof first === 'object' && !Array.isArray(first) ? { ...first } : first;
+      for (const id of ['id', 'line_id', 'line_item_id'])
+        if (element && typeof element === 'object' && id in element) {
+          if (typeof element[id] === 'number') element[id] = '\u0000n\u0000';
+          else if (typeof element[id] === 'string') element[id] = `${element[id]}-@@`;
+        }
+      const elementText = JSON.stringify(element).split(JSON.stringify('\u0000n\u0000')).join('@@');
+      return { key, prefix: `${t.slice(0, at)}[`, element: elementText, suffix: `]${t.slice(at + marker.length)}` };
     });
 }
 
@@ -149,6 +158,8 @@ const targets = {
       }
       const i = fixedIndex(c.order);
       if (i >= 0) out[`${c.name}-fixed`] = seed(2 * i + 1, c.request, result);
+      for (const a of arrays(result)) if (a.key === 'refund_lines' || a.key === 'transactions')
+        out[`${c.name}-repeat-${a.key}`] = seed([REPEAT, COUNT], a.prefix, a.element, a.suffix, a.prefix, a.element, a.suffix);
     }
     return out;
   },

@@ -38,7 +38,8 @@ for t in "${targets[@]}"; do
   else
     fail=$((fail + 1))
     echo "not ok $n - $t: $(fuzz_problem "$log")"
-    echo "#   input: $(fuzz_artifact "$log")   log: $log"
+    fuzz_new_inputs "$t" "$log" | sed 's/^/#   input: /'
+    echo "#   log: $log"
     # The report's own frames (core/ and the harness), not libFuzzer's or libc's.
     grep -a -E '^==fuzz==|^SUMMARY|^ +#[0-9]+ .* (/[^ ]*/)?(core|tests/fuzz)/' "$log" | head -n 20 | sed 's/^/#   /'
   fi
