@@ -48,7 +48,8 @@ struct EditState {
 };
 
 // Applies `edits` (an array of {op, ...}) in order; every violation is reported at edits[i]…
-void apply_edits(const OrderContext& ctx, Platform rules, json::Value edits, Diagnostics& d, EditState& out);
+// False when the edited order cannot be rendered (its sums leave the money range); other errors still render.
+bool apply_edits(const OrderContext& ctx, Platform rules, json::Value edits, Diagnostics& d, EditState& out);
 
 // Checks an address object against the seed's required fields and ISO 3166-1 alpha-2 countries.
 void check_address(json::Value address, Platform rules, Diagnostics& d);

@@ -333,7 +333,7 @@ constexpr std::string_view kOps[] = {"update_line", "remove_line", "add_line", "
 
 }  // namespace
 
-void apply_edits(const OrderContext& ctx, Platform rules, json::Value edits, Diagnostics& d, EditState& state) {
+bool apply_edits(const OrderContext& ctx, Platform rules, json::Value edits, Diagnostics& d, EditState& state) {
     const Order& order = ctx.order;
     state.shipping = order.shipping;
     state.lines.reserve(order.lines.size() + 4);
@@ -363,23 +363,23 @@ void apply_edits(const OrderContext& ctx, Platform rules, json::Value edits, Dia
     auto at = d.at("edits");
     if (!edits.is_array()) {
         d.error(Code::WRONG_TYPE, "edits must be an array of {op, …} objects.");
-        return;
+        return true;
     }
     if (is_cancelled(order.status)) {
         d.error(Code::ORDER_ALREADY_CANCELLED, "The order is cancelled and cannot be edited.");
-        return;
+        return true;
     }
     if (is_closed(order.status)) {
         d.error(Code::ORDER_ALREADY_CLOSED, "The order is " + order.status + " and cannot be edited; reopen it first.");
-        return;
+        return true;
     }
     if (rules == Platform::elasticpath && (order.fulfillment_status == "fulfilled")) {
         d.error(Code::ORDER_FULFILLED, "Elastic Path updates only orders that are not fulfilled (seed 004).");
-        return;
+        return true;
     }
     if (edits.size() > 10000) {
         d.error(Code::LIMIT_EXCEEDED, "At most 10000 edits per preview.");
-        return;
+        return true;
     }
     Editor editor{ctx, rules, d, state};
     std::size_t i = 0;
@@ -403,6 +403,13 @@ void apply_edits(const OrderContext& ctx, Platform rules, json::Value edits, Dia
             d.error_at("op", Code::UNKNOWN_EDIT_OP, "'" + op + "' is not an edit; use update_line, remove_line, add_line, "
                                                               "update_shipping_address or update_order.");
     }
+    // Totals after the edits are int64 sums; each line is within the money range, but thousands of added
+    // lines at the limit are not, so their sum is checked once here (like sums_in_range for the order).
+    i128 lines = 0;
+    for (const auto& l : state.lines) lines += static_cast<i128>(l.amount_incl_tax) + l.amount_excl_tax + l.discount;
+    if (lines + state.shipping.amount_incl_tax + state.shipping.amount_excl_tax <= kMaxMinorUnits) return true;
+    d.error(Code::AMOUNT_OUT_OF_RANGE, "After the edits the order's lines add up to more than 10^15 minor units.");
+    return false;
 }
 
 }  // namespace op

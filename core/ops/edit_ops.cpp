@@ -15,7 +15,7 @@ std::string edit_result(const OrderContext& ctx, json::Value request, Diagnostic
     }
     const Platform rules = platform_for(ctx, "previewEdit", d);
     EditState state;
-    apply_edits(ctx, rules, edits, d, state);
+    if (!apply_edits(ctx, rules, edits, d, state)) return {};
     std::string out;
     json::Writer w(out);
     write_edit_result(w, ctx, rules, state, d);

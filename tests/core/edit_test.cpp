@@ -115,3 +115,25 @@ TEST_CASE("A session gives the same envelope as the one-shot call and closes cle
     CHECK(op::open_session_count() == open_before);
     CHECK(test::has_issue(test::parse(op::session_call(1, "explode", "", "")), "SESSION_CLOSED", "session"));
 }
+
+TEST_CASE("Added lines whose sum leaves the money range are refused, not summed past int64", "[edit][bad-input]") {
+    // Each added line is capped (price x quantity <= 2.5 x 10^14, tax rate <= 10), but 10,000 of them at 1,000 %
+    // tax would sum past int64 in the totals.
+    const std::string order = R"({"currency":"USD","status":"open","lines":[{"id":1,"quantity":1,"price_excl_tax":"10.00",
+        "price_incl_tax":"10.00"}],"transactions":[{"id":1,"type":"sale","status":"succeeded","amount":"10.00"}]})";
+    json edits = json::array();
+    for (int i = 0; i < 10000; ++i)
+        edits.push_back({{"op", "add_line"}, {"product_id", i + 1}, {"quantity", 1}, {"price", "2000000000000.00"}, {"tax_rate", "9.5"}});
+    const json env = edit(order, edits);
+    REQUIRE(env["ok"] == false);
+    CHECK(env["result"].is_null());
+    CHECK(env["errors"].back()["code"] == "AMOUNT_OUT_OF_RANGE");
+    CHECK(env["errors"].back()["path"] == "edits");
+    // A few such lines stay in range for each line yet not for the order.
+    const json few = edit(order, json::parse(R"([{"op":"add_line","product_id":2,"quantity":1,"price":"2000000000000.00","tax_rate":"9"},
+                                                  {"op":"add_line","product_id":3,"quantity":1,"price":"2000000000000.00","tax_rate":"9"}])"));
+    CHECK(few["ok"] == false);
+    CHECK(few["errors"][0]["code"] == "AMOUNT_OUT_OF_RANGE");
+    // The engine answers the next call normally.
+    CHECK(edit(order, json::parse(R"([{"op":"update_line","line_id":1,"quantity":1}])"))["ok"] == true);
+}
