@@ -33,13 +33,15 @@ struct Call {
     bool load_request(std::string_view text, json::Value& out);
 
     // The envelope; `result` is JSON text of the result object, or empty for null.
-    std::string envelope(const std::string& result) const;
+    std::string envelope(std::string result) const;
 };
 
 // Every result ends with these two members so a UI can tell the preview from a newer server state.
 void write_result_footer(json::Writer& w, const Order& order);
 
 // Renders an envelope from any diagnostics; shared with operations that do not read an order.
-std::string render_envelope(const Diagnostics& diag, const std::string& result);
+std::string render_envelope(const Diagnostics& diag, std::string result);
+// Room a large result reserves for the envelope's head, so it is spliced without a copy.
+inline constexpr std::size_t kEnvelopeRoom = 4096;
 
 }  // namespace op

@@ -59,7 +59,7 @@ std::string open_order(std::string_view order, std::string_view options) {
     w.field("lines", static_cast<std::int64_t>(call.order.lines.size()));
     write_result_footer(w, call.order);
     w.end_object();
-    std::string envelope = call.envelope(result);
+    std::string envelope = call.envelope(std::move(result));
     table().open.emplace(id, std::move(session));
     return envelope;
 }
@@ -93,9 +93,9 @@ std::string session_call(std::int64_t id, std::string_view operation, std::strin
                 d.warning_at(fixed, Code::INVALID_OPTION, "'" + std::string(fixed) + "' is fixed when the session opens; it is ignored here.");
     }
     // A request-level profile (default_tax_rate for previewEdit) still comes from the session's options.
-    const OrderContext ctx{session.order, session.profile, session.options, session.order_doc.root(), call_options};
-    const std::string result = op->run(ctx, req, d);
-    return render_envelope(d, result);
+    const OrderContext ctx{session.order, session.profile, session.options, session.order_doc.root(), call_options,
+                           session.order_doc.source_bytes()};
+    return render_envelope(d, op->run(ctx, req, d));
 }
 
 std::string close_order(std::int64_t id) {
@@ -104,7 +104,7 @@ std::string close_order(std::int64_t id) {
     std::string result;
     json::Writer w(result);
     w.object().field("session", id).field("closed", true).end_object();
-    return render_envelope(d, result);
+    return render_envelope(d, std::move(result));
 }
 
 std::size_t open_session_count() { return table().open.size(); }

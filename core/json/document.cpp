@@ -3,6 +3,27 @@
 #include <nlohmann/json.hpp>
 
 namespace op::json {
+namespace {
+
+// nlohmann's lexer appends every character of every string and number to its token buffer. With
+// std::string those appends are calls into Emscripten's prebuilt libc++ (basic_string<char> is an extern
+// template there, so they are never inlined). A string type with its own allocator is instantiated here,
+// optimised with the rest of the parse and inlined.
+template <class T>
+struct LexerAllocator {
+    using value_type = T;
+    LexerAllocator() = default;
+    template <class U>
+    LexerAllocator(const LexerAllocator<U>&) noexcept {}
+    T* allocate(std::size_t n) { return static_cast<T*>(::operator new(n * sizeof(T))); }
+    void deallocate(T* p, std::size_t) noexcept { ::operator delete(p); }
+    friend bool operator==(const LexerAllocator&, const LexerAllocator&) { return true; }
+    friend bool operator!=(const LexerAllocator&, const LexerAllocator&) { return false; }
+};
+using LexerString = std::basic_string<char, std::char_traits<char>, LexerAllocator<char>>;
+using SaxJson = nlohmann::basic_json<std::map, std::vector, LexerString>;
+
+}  // namespace
 
 Kind Value::kind() const { return doc_->node(index_).kind; }
 
@@ -96,7 +117,7 @@ Value::Iterator Value::end() const {
 // Builds the tape from nlohmann's SAX events and tracks where it is, so a parse error can name a path.
 class TapeBuilder {
 public:
-    using json = nlohmann::json;
+    using json = SaxJson;
     using number_integer_t = json::number_integer_t;
     using number_unsigned_t = json::number_unsigned_t;
     using number_float_t = json::number_float_t;
@@ -110,8 +131,10 @@ public:
     bool number_integer(number_integer_t v) { return text_leaf(Kind::integer, std::to_string(v)); }
     bool number_unsigned(number_unsigned_t v) { return text_leaf(Kind::integer, std::to_string(v)); }
     // The binary value is ignored on purpose: only the source text is exact.
-    bool number_float(number_float_t, const string_t& s) { return text_leaf(Kind::number, s); }
-    bool string(string_t& s) { return text_leaf(Kind::string, s); }
+    // A template because nlohmann's binary reader (never used here) passes a plain std::string.
+    template <class Text>
+    bool number_float(number_float_t, const Text& s) { return text_leaf(Kind::number, std::string_view(s)); }
+    bool string(string_t& s) { return text_leaf(Kind::string, std::string_view(s.data(), s.size())); }
     bool binary(binary_t&) { return leaf(Kind::null, 0, 0); }
     bool start_object(std::size_t) { return open(Kind::object); }
     bool start_array(std::size_t) { return open(Kind::array); }
@@ -119,7 +142,7 @@ public:
     bool end_array() { return close(); }
     bool key(string_t& k) {
         frames_.back().key_node = static_cast<std::uint32_t>(doc_.nodes_.size());
-        append_text(Kind::key, k);
+        append_text(Kind::key, std::string_view(k.data(), k.size()));
         return true;
     }
     bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) {
@@ -163,16 +186,16 @@ private:
     }
     bool leaf(Kind kind, std::uint32_t a, std::uint32_t b) {
         counted();
-        doc_.nodes_.push_back({kind, a, b});
+        doc_.nodes_.push_back(Document::Node::make(kind, a, b));
         advance_array_index();
         return true;
     }
-    void append_text(Kind kind, const std::string& s) {
+    void append_text(Kind kind, std::string_view s) {
         const auto offset = static_cast<std::uint32_t>(doc_.pool_.size());
         doc_.pool_ += s;
-        doc_.nodes_.push_back({kind, offset, static_cast<std::uint32_t>(s.size())});
+        doc_.nodes_.push_back(Document::Node::make(kind, offset, static_cast<std::uint32_t>(s.size())));
     }
-    bool text_leaf(Kind kind, const std::string& s) {
+    bool text_leaf(Kind kind, std::string_view s) {
         counted();
         append_text(kind, s);
         advance_array_index();
@@ -185,7 +208,7 @@ private:
         }
         counted();
         frames_.push_back({static_cast<std::uint32_t>(doc_.nodes_.size()), 0, kNone});
-        doc_.nodes_.push_back({kind, 0, 0});
+        doc_.nodes_.push_back(Document::Node::make(kind, 0, 0));
         return true;
     }
     bool close() {
@@ -202,6 +225,58 @@ private:
     std::string error_message_;
 };
 
+namespace {
+
+struct TapeSize {
+    std::size_t nodes = 0;
+    std::size_t pool = 0;
+};
+
+// The exact node count and an upper bound of the pool, from one pass over the bytes. Only the structure
+// is looked at (quotes, escapes, first characters of scalars); nlohmann validates everything afterwards.
+TapeSize measure_tape(std::string_view text) {
+    TapeSize size;
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    bool in_number = false;
+    while (p != end) {
+        const char c = *p++;
+        if (c == '"') {  // a key or a string value: one node, its raw bytes bound its pool text
+            ++size.nodes;
+            in_number = false;
+            const char* const start = p;
+            while (p != end && *p != '"') {
+                if (*p == '\\' && p + 1 != end) ++p;
+                ++p;
+            }
+            size.pool += static_cast<std::size_t>(p - start);
+            if (p != end) ++p;
+            continue;
+        }
+        const bool number_char = (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+        if (number_char && !in_number && (c == '-' || (c >= '0' && c <= '9'))) ++size.nodes;
+        if (number_char) ++size.pool;
+        in_number = number_char;
+        if (c == '{' || c == '[' || c == 't' || c == 'f' || c == 'n') ++size.nodes;
+    }
+    return size;
+}
+
+}  // namespace
+
+// Growing a vector or string doubles it, and the moment of the copy is the peak memory of a large call:
+// inputs past 256 KB are measured first and allocated once (docs/bench.md, memory).
+void Document::reserve_for(std::string_view text) {
+    if (text.size() < (256u << 10)) {
+        nodes_.reserve(text.size() / 12 + 8);
+        pool_.reserve(text.size() / 2 + 16);
+        return;
+    }
+    const TapeSize size = measure_tape(text);
+    nodes_.reserve(size.nodes + 1);
+    pool_.reserve(size.pool + 16);
+}
+
 bool Document::parse(std::string_view text, const Limits& limits, Diagnostics& diag) {
     nodes_.clear();
     pool_.clear();
@@ -210,12 +285,10 @@ bool Document::parse(std::string_view text, const Limits& limits, Diagnostics& d
                                                " bytes; the limit is " + std::to_string(limits.max_bytes) + ".");
         return false;
     }
-    // Most nodes are short; a rough reservation avoids repeated growth on large orders.
-    nodes_.reserve(text.size() / 12 + 8);
-    pool_.reserve(text.size() / 2 + 16);
+    source_bytes_ = text.size();
+    reserve_for(text);
     TapeBuilder builder(*this, limits.max_depth);
-    const bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &builder,
-                                              nlohmann::json::input_format_t::json, true, false);
+    const bool ok = SaxJson::sax_parse(text.begin(), text.end(), &builder, SaxJson::input_format_t::json, true, false);
     if (ok) return true;
 
     const std::string inner = builder.path();

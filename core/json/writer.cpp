@@ -7,9 +7,15 @@ namespace op::json {
 void append_escaped(std::string& out, std::string_view s) {
     static constexpr char kHex[] = "0123456789abcdef";
     out += '"';
-    for (const char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        switch (c) {
+    // Runs of characters that need no escape are appended whole: std::string's per-character append is an
+    // out-of-line call in Emscripten's prebuilt libc++, and most texts need no escape at all.
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto u = static_cast<unsigned char>(s[i]);
+        if (u >= 0x20 && u != '"' && u != '\\') continue;
+        out.append(s.data() + run, i - run);
+        run = i + 1;
+        switch (u) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
             case '\n': out += "\\n"; break;
@@ -17,16 +23,13 @@ void append_escaped(std::string& out, std::string_view s) {
             case '\t': out += "\\t"; break;
             case '\b': out += "\\b"; break;
             case '\f': out += "\\f"; break;
-            default:
-                if (u < 0x20) {
-                    out += "\\u00";
-                    out += kHex[u >> 4];
-                    out += kHex[u & 15];
-                } else {
-                    out += c;
-                }
+            default: {
+                const char hex[] = {'\\', 'u', '0', '0', kHex[u >> 4], kHex[u & 15]};
+                out.append(hex, sizeof hex);
+            }
         }
     }
+    out.append(s.data() + run, s.size() - run);
     out += '"';
 }
 

@@ -59,6 +59,7 @@ void write_edit_plan(json::Writer& w, const OrderContext& ctx, Platform rules, c
                      Diagnostics& d);
 
 // Renders the whole previewEdit result.
+bool echoes_order(const OrderContext& ctx);  // previewEdit's result carries the whole order after the edits
 void write_edit_result(json::Writer& w, const OrderContext& ctx, Platform rules, const EditState& state, Diagnostics& d);
 
 std::string edit_result(const OrderContext& ctx, json::Value request, Diagnostics& d);

@@ -165,6 +165,13 @@ void write_order_after(json::Writer& w, const OrderContext& ctx, const EditState
 
 }  // namespace
 
+// include_order: false leaves out the echo of the whole order, so a session preview on every keystroke
+// costs work proportional to the edit, not to the order's size.
+bool echoes_order(const OrderContext& ctx) {
+    const json::Value include = ctx.call_options.get("include_order");
+    return !(include.is_bool() && !include.boolean());
+}
+
 void write_edit_result(json::Writer& w, const OrderContext& ctx, Platform rules, const EditState& s, Diagnostics& d) {
     const Order& o = ctx.order;
     const int e = o.exponent;
@@ -177,10 +184,7 @@ void write_edit_result(json::Writer& w, const OrderContext& ctx, Platform rules,
                   "Discounts stay as the order has them (per unit on existing lines); order-level offers and vouchers are not "
                   "re-evaluated by the preview — the server may re-price.");
     w.object();
-    // include_order: false leaves out the echo of the whole order, so a session preview on every keystroke
-    // costs work proportional to the edit, not to the order's size.
-    const json::Value include = ctx.call_options.get("include_order");
-    const bool echo = !(include.is_bool() && !include.boolean());
+    const bool echo = echoes_order(ctx);
     if (echo) write_order_after(w, ctx, s, after);
     w.key("lines").array();
     for (const auto& l : s.lines) {

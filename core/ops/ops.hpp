@@ -19,6 +19,7 @@ struct OrderContext {
     const CallOptions& options;
     json::Value root;  // the order as it came in, for results that echo it (previewEdit)
     json::Value call_options;  // this call's options object (sessions: may differ from the session's)
+    std::size_t root_bytes = 0;  // size of the order's JSON text, to reserve results that echo it
 };
 
 // Whose server rules an edit or a cancellation follows: options.preset, else the order's dialect.

@@ -10,11 +10,12 @@ std::string run_with_order(std::string_view order, std::string_view request, std
     if (call.load_options(options) && call.load_order(order)) {
         json::Value req;
         if (call.load_request(request, req)) {
-            const OrderContext ctx{call.order, call.profile, call.options, call.order_doc.root(), call.options.raw};
+            const OrderContext ctx{call.order, call.profile, call.options, call.order_doc.root(), call.options.raw,
+                                   call.order_doc.source_bytes()};
             result = operation(ctx, req, call.diag);
         }
     }
-    return call.envelope(result);
+    return call.envelope(std::move(result));
 }
 
 Platform platform_for(const OrderContext& ctx, std::string_view operation, Diagnostics& d) {

@@ -95,3 +95,26 @@ TEST_CASE("A parse error quoting invalid UTF-8 bytes still gives a valid UTF-8 m
     REQUIRE(d.errors().size() == 1);
     for (const char c : d.errors()[0].message) CHECK(static_cast<unsigned char>(c) < 0x80);
 }
+
+TEST_CASE("A large document is measured first, so its tape and pool are allocated once", "[json]") {
+    // Strings with escaped quotes, backslashes and structural characters; numbers of every form; literals.
+    std::string text = "{\"items\":[";
+    for (int i = 0; i < 4000; ++i) {
+        if (i) text += ',';
+        text += R"({"id":)" + std::to_string(i) + R"(,"t":"a \"quoted\" {x:[1,2]} \\ back\\\\slash","u":"https://e.x/a:b,c",)"
+                R"("n":-12.5e-3,"z":0,"e":1E+2,"b":true,"f":false,"x":null,"a":[],"o":{},"k":[1,"2",[3]]})";
+    }
+    text += "],\"tail\":\"\\u00e9\"}";
+    REQUIRE(text.size() > (256u << 10));
+    json::Document doc;
+    Diagnostics d;
+    REQUIRE(parse(text, doc, d));
+    CHECK(doc.node_capacity() == doc.node_count() + 1);
+    CHECK(doc.pool_size() <= doc.pool_capacity());
+    CHECK(doc.pool_capacity() <= text.size());
+    const auto items = doc.root().get("items");
+    REQUIRE(items.size() == 4000);
+    CHECK(items.at(3999).get("t").text() == "a \"quoted\" {x:[1,2]} \\ back\\\\slash");
+    CHECK(items.at(7).get("e").text() == "1E+2");
+    CHECK(doc.root().get("tail").text() == "\xc3\xa9");
+}
