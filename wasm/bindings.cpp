@@ -87,7 +87,6 @@ std::size_t heap_in_use() { return static_cast<std::size_t>(mallinfo().uordblks)
 
 std::string version(std::string_view, std::string_view, std::string_view) { return std::string(op::engine_version()); }
 std::string codes(std::string_view, std::string_view, std::string_view) { return op::codes_json(); }
-std::string read_keys(std::string_view, std::string_view, std::string_view) { return op::read_keys_json(); }
 
 std::uintptr_t alloc(std::size_t n) { return reinterpret_cast<std::uintptr_t>(std::malloc(n == 0 ? 1 : n)); }
 void release(std::uintptr_t p) { std::free(reinterpret_cast<void*>(p)); }
@@ -102,7 +101,6 @@ EMSCRIPTEN_BINDINGS(order_preflight) {
     function("resultPtr", &result_ptr);
     function("version", &exported<version>);
     function("codes", &exported<codes>);
-    function("readKeys", &exported<read_keys>);
     function("inspectOrder", &exported<inspect>);
     function("calculateRefund", &exported<refund>);
     function("validateRefund", &exported<validate>);

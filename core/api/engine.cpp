@@ -23,13 +23,4 @@ std::string codes_json() {
     return out;
 }
 
-std::string read_keys_json() {
-    std::string out;
-    json::Writer w(out);
-    w.object().key("keys").array();
-    for (const auto key : order_read_keys()) w.string(key);
-    w.end_array().end_object();
-    return out;
-}
-
 }  // namespace op

@@ -10,8 +10,6 @@ namespace op {
 std::string_view engine_version();
 // {"codes":[{"code","description"}...]}
 std::string codes_json();
-// {"keys":[...]}: the order members the readers use (for callers that trim orders before sending them).
-std::string read_keys_json();
 
 std::string inspect_order(std::string_view order, std::string_view options);
 

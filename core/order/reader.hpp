@@ -24,8 +24,6 @@ struct ReadOptions {
 // `diag` must already be scoped at the order's path. Returns false when the order cannot be used.
 bool read_order(json::Value root, const ReadOptions& options, Diagnostics& diag, Order& out);
 
-// Every member name the readers read (read_keys.cpp).
-const std::vector<std::string_view>& order_read_keys();
 
 // Detects the dialect from the order's shape: "line_items" -> v1, otherwise 29next.
 Dialect detect_dialect(json::Value root);

@@ -1,6 +1,5 @@
-// Operations that do not echo the order get only the members the engine reads (engine.js trims objects
-// with the key list from core). Proof that the list is complete: every fixture gives the same envelope
-// from the parsed object (trimmed) as from the JSON text (never trimmed).
+// An order given as an object answers exactly as the same order given as JSON text: the package's
+// JSON.stringify path and the text path meet in the same engine call (every fixture of the order operations).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
@@ -12,7 +11,7 @@ const engine = await loadEngine();
 const root = new URL('../fixtures/', import.meta.url).pathname;
 
 for (const folder of ['inspect', 'refund', 'validate-refund', 'cancel', 'statuses']) {
-  test(`${folder}: a trimmed order object answers exactly as its JSON text`, () => {
+  test(`${folder}: an order object answers exactly as its JSON text`, () => {
     const op = operations[folder];
     let compared = 0;
     for (const name of readdirSync(join(root, folder)).sort()) {
