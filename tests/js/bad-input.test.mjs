@@ -68,3 +68,17 @@ test('inputs of the wrong JS type are envelopes, not exceptions', () => {
   }
   assert.equal(engine.calculateRefund(seed, { n: 10n }).errors[0].code, 'INVALID_JSON');
 });
+
+// The wasm stack is 1 MiB (wasm/CMakeLists.txt): echoing an order nested to the largest allowed depth
+// recurses once per level, and must neither trap nor leave the engine unusable.
+test('an order nested to the largest max_depth is echoed by previewEdit in wasm without a trap', () => {
+  let nested = 1;
+  for (let i = 0; i < 254; i++) nested = i % 2 ? [nested] : { n: nested };
+  const order = { ...seed, metadata: { nested } };
+  const env = engine.previewEdit(order, [], { limits: { max_depth: 256 } });
+  assert.equal(env.ok, true, JSON.stringify(env.errors));
+  assert.deepEqual(env.result.order.metadata, order.metadata);
+  const tooDeep = engine.previewEdit({ ...seed, metadata: { nested: [nested, [[1]]] } }, [], { limits: { max_depth: 256 } });
+  assert.equal(tooDeep.errors[0].code, 'NESTING_TOO_DEEP');
+  assert.equal(engine.inspectOrder(seed).ok, true);
+});
