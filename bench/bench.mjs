@@ -105,7 +105,12 @@ function startNative() {
   if (!existsSync(NATIVE)) {
     throw new Error(`native bench driver not found at ${NATIVE}: build it with bash bench/run.sh (cmake --preset native-release -DOP_BUILD_BENCH=ON)`);
   }
-  const child = spawn(NATIVE, [], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // glibc hands multi-MB blocks (the tape and pool of a 10,000-line order) back to the kernel on free and
+  // page-faults them in again on the next call, which made native 2x slower per line at 10,000 lines than at
+  // 1,000. Wasm linear memory is never returned, so the native driver keeps its heap too (docs/bench.md).
+  const tunables = 'glibc.malloc.trim_threshold=2000000000:glibc.malloc.mmap_threshold=1000000000';
+  const env = { ...process.env, GLIBC_TUNABLES: [process.env.GLIBC_TUNABLES, tunables].filter(Boolean).join(':') };
+  const child = spawn(NATIVE, [], { stdio: ['pipe', 'pipe', 'inherit'], env });
   const lines = createInterface({ input: child.stdout });
   const waiting = [];
   lines.on('line', (line) => waiting.shift()?.(line));
