@@ -382,17 +382,13 @@ bool apply_edits(const OrderContext& ctx, Platform rules, json::Value edits, Dia
         return true;
     }
     Editor editor{ctx, rules, d, state};
-    std::size_t i = 0;
-    for (auto it = edits.begin(); it != edits.end(); ++it, ++i) {
-        auto at_i = d.at(i);
-        const json::Value e = *it;
-        if (!expect_object(e, d)) continue;
+    for_each_object(edits, d, [&](json::Value e, std::size_t i) {
         std::string op;
-        if (!require(read_text(e, "op", d, op, 64), "op", d)) continue;
+        if (!require(read_text(e, "op", d, op, 64), "op", d)) return;
         if (rules == Platform::elasticpath && op != "update_shipping_address" && op != "update_order") {
             d.error_at("op", Code::INVALID_VALUE, "Elastic Path orders cannot change their items: only custom data, shipping, the "
                                                   "shipping address and the status may change (seed 004).");
-            continue;
+            return;
         }
         if (op == kOps[0]) editor.update_line(e, false);
         else if (op == kOps[1]) editor.update_line(e, true);
@@ -402,7 +398,7 @@ bool apply_edits(const OrderContext& ctx, Platform rules, json::Value edits, Dia
         else
             d.error_at("op", Code::UNKNOWN_EDIT_OP, "'" + op + "' is not an edit; use update_line, remove_line, add_line, "
                                                               "update_shipping_address or update_order.");
-    }
+    });
     // Totals after the edits are int64 sums; each line is within the money range, but thousands of added
     // lines at the limit are not, so their sum is checked once here (like sums_in_range for the order).
     i128 lines = 0;

@@ -44,11 +44,7 @@ void write_lines(json::Writer& w, json::Value calc, bool v1, Diagnostics& d) {
     std::vector<BodyLine> body;
     {
         auto at = d.at(list_key);
-        std::size_t i = 0;
-        for (auto it = lines.begin(); it != lines.end(); ++it, ++i) {
-            auto at_i = d.at(i);
-            const json::Value l = *it;
-            if (!expect_object(l, d)) continue;
+        for_each_object(lines, d, [&](json::Value l, std::size_t) {
             Id id;
             std::int64_t qty = 0;
             std::string restock;
@@ -60,7 +56,7 @@ void write_lines(json::Writer& w, json::Value calc, bool v1, Diagnostics& d) {
             auto same = std::find_if(body.begin(), body.end(), [&](const BodyLine& b) { return b.key == key; });
             if (same != body.end()) same->quantity += qty;
             else body.push_back({l.get(id_key), key, qty, restock});
-        }
+        });
     }
     w.key(list_key).array();
     for (const auto& b : body) {

@@ -20,28 +20,24 @@ std::int64_t check_transactions(json::Value list, const Order& order, Diagnostic
     std::int64_t total = 0;
     std::unordered_set<const Transaction*> seen;
     auto at = d.at("transactions");
-    std::size_t i = 0;
-    for (auto it = list.begin(); it != list.end(); ++it, ++i) {
-        auto at_i = d.at(i);
-        const json::Value v = *it;
-        if (!expect_object(v, d)) continue;
+    for_each_object(list, d, [&](json::Value v, std::size_t) {
         Id id;
         const std::string_view id_key = v.get("parent_id") ? "parent_id" : "id";
         std::int64_t amount = 0;
-        if (!require(read_id(v, id_key, d, id), "id", d)) continue;
-        if (!require(read_amount(v, "amount", order.exponent, d, amount), "amount", d)) continue;
+        if (!require(read_id(v, id_key, d, id), "id", d)) return;
+        if (!require(read_amount(v, "amount", order.exponent, d, amount), "amount", d)) return;
         if (amount <= 0) {
             d.error_at("amount", Code::INVALID_AMOUNT, "A refund transaction amount must be positive.");
-            continue;
+            return;
         }
         const Transaction* tx = order.find_transaction(id);
         if (!tx) {
             d.error_at(id_key, Code::TRANSACTION_NOT_FOUND, "The order has no transaction " + id.text + ".");
-            continue;
+            return;
         }
         if (!seen.insert(tx).second) {
             d.error_at(id_key, Code::DUPLICATE_ID, "Transaction " + id.text + " is listed twice.");
-            continue;
+            return;
         }
         total += amount;
         if (tx->kind == TxKind::authorization && tx->status == TxStatus::succeeded) {
@@ -55,7 +51,7 @@ std::int64_t check_transactions(json::Value list, const Order& order, Diagnostic
             d.error_at("amount", Code::REFUND_EXCEEDS_TOTAL,
                        "Transaction " + id.text + " has " + format_amount(tx->refundable, order.exponent) + " left to refund.");
         }
-    }
+    });
     return total;
 }
 

@@ -38,4 +38,16 @@ bool require(Read r, std::string_view key, Diagnostics& d);
 bool read_array(json::Value parent, std::string_view key, Diagnostics& d, json::Value& out);
 bool expect_object(json::Value v, Diagnostics& d);
 
+// Calls f(item, index) for each element of `list` with the diagnostics path at that element; an element
+// that is not an object is reported (WRONG_TYPE) and skipped.
+template <class F>
+void for_each_object(json::Value list, Diagnostics& d, F&& f) {
+    std::size_t i = 0;
+    for (auto it = list.begin(); it != list.end(); ++it, ++i) {
+        auto at = d.at(i);
+        const json::Value item = *it;
+        if (expect_object(item, d)) f(item, i);
+    }
+}
+
 }  // namespace op

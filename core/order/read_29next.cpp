@@ -109,30 +109,22 @@ bool read_line(json::Value v, const Order& order, Diagnostics& d, Line& line) {
 
 void apply_refunds(json::Value refunds, Order& order, Diagnostics& d) {
     auto at = d.at("refunds");
-    std::size_t r = 0;
-    for (auto it = refunds.begin(); it != refunds.end(); ++it, ++r) {
-        const json::Value refund = *it;
-        auto at_refund = d.at(r);
-        if (!expect_object(refund, d)) continue;
+    for_each_object(refunds, d, [&](json::Value refund, std::size_t) {
         json::Value items;
         if (read_array(refund, "refund_line_items", d, items) && items) {
             auto at_items = d.at("refund_line_items");
-            std::size_t i = 0;
-            for (auto li = items.begin(); li != items.end(); ++li, ++i) {
-                auto at_item = d.at(i);
-                const json::Value item = *li;
-                if (!expect_object(item, d)) continue;
+            for_each_object(items, d, [&](json::Value item, std::size_t) {
                 Id line_id;
                 std::int64_t qty = 0;
                 std::string restock;
-                if (!require(read_id(item, "line_item_id", d, line_id), "line_item_id", d)) continue;
-                if (!require(read_count(item, "quantity", d, qty), "quantity", d)) continue;
+                if (!require(read_id(item, "line_item_id", d, line_id), "line_item_id", d)) return;
+                if (!require(read_count(item, "quantity", d, qty), "quantity", d)) return;
                 read_text(item, "restock_type", d, restock, 32);
                 Line* line = order.find_line(line_id);
                 if (!line) {
                     d.warning_at("line_item_id", Code::LINE_ITEM_NOT_FOUND,
                                  "An earlier refund names line " + line_id.text + ", which the order does not list.");
-                    continue;
+                    return;
                 }
                 line->refunded_quantity += qty;
                 if (is_inplace_restock(restock)) line->refunded_in_place += qty;
@@ -143,7 +135,7 @@ void apply_refunds(json::Value refunds, Order& order, Diagnostics& d) {
                     line->refunded_incl_tax += amount;
                     if (is_inplace_restock(restock)) order.refunded_in_place_amount += amount;
                 }
-            }
+            });
         }
         json::Value adjustments;
         if (read_array(refund, "adjustments", d, adjustments) && adjustments) {
@@ -168,7 +160,7 @@ void apply_refunds(json::Value refunds, Order& order, Diagnostics& d) {
             auto at_txs = d.at("transactions");
             read_transaction_list(txs, "refunds.transactions", order, d);
         }
-    }
+    });
 }
 
 void read_shipping(json::Value root, Order& order, Diagnostics& d) {

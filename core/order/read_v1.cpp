@@ -20,14 +20,11 @@ bool read_tax_lines(json::Value parent, int exponent, Diagnostics& d, std::int64
     json::Value list;
     if (!read_array(parent, "tax_lines", d, list) || !list) return false;
     auto at = d.at("tax_lines");
-    std::size_t i = 0;
-    for (auto it = list.begin(); it != list.end(); ++it, ++i) {
-        auto item = d.at(i);
-        if (!expect_object(*it, d)) continue;
+    for_each_object(list, d, [&](json::Value item, std::size_t) {
         std::int64_t price = 0;
-        if (require(read_amount(*it, "price", exponent, d, price), "price", d)) total += price;
+        if (require(read_amount(item, "price", exponent, d, price), "price", d)) total += price;
         Rate r;
-        if (read_rate(*it, "rate", d, r) == Read::ok) {
+        if (read_rate(item, "rate", d, r) == Read::ok) {
             if (!has_rate) {
                 rate = r;
                 has_rate = true;
@@ -36,7 +33,7 @@ bool read_tax_lines(json::Value parent, int exponent, Diagnostics& d, std::int64
                 rate = Rate{rate.units * pow10(scale - rate.scale) + r.units * pow10(scale - r.scale), scale};
             }
         }
-    }
+    });
     return true;
 }
 
@@ -84,15 +81,12 @@ void read_fulfillments(json::Value root, std::vector<V1Line>& lines, Diagnostics
     json::Value list;
     if (!read_array(root, "fulfillments", d, list) || !list) return;
     auto at = d.at("fulfillments");
-    std::size_t f = 0;
-    for (auto it = list.begin(); it != list.end(); ++it, ++f) {
-        auto at_f = d.at(f);
-        if (!expect_object(*it, d)) continue;
+    for_each_object(list, d, [&](json::Value fulfillment, std::size_t) {
         std::string status;
-        read_text(*it, "status", d, status, 64);
-        if (status == "cancelled" || status == "canceled" || status == "failure") continue;
+        read_text(fulfillment, "status", d, status, 64);
+        if (status == "cancelled" || status == "canceled" || status == "failure") return;
         json::Value items;
-        if (!read_array(*it, "line_items", d, items) || !items) continue;
+        if (!read_array(fulfillment, "line_items", d, items) || !items) return;
         auto at_items = d.at("line_items");
         std::size_t i = 0;
         for (auto li = items.begin(); li != items.end(); ++li, ++i) {
@@ -109,19 +103,16 @@ void read_fulfillments(json::Value root, std::vector<V1Line>& lines, Diagnostics
                 }
             if (!found) d.warning_at("id", Code::LINE_ITEM_NOT_FOUND, "The fulfilment names line " + id.text + ", which the order does not list.");
         }
-    }
+    });
 }
 
 void apply_refunds(json::Value root, Order& order, Diagnostics& d) {
     json::Value refunds;
     if (!read_array(root, "refunds", d, refunds) || !refunds) return;
     auto at = d.at("refunds");
-    std::size_t r = 0;
-    for (auto it = refunds.begin(); it != refunds.end(); ++it, ++r) {
-        auto at_r = d.at(r);
-        if (!expect_object(*it, d)) continue;
+    for_each_object(refunds, d, [&](json::Value refund, std::size_t) {
         json::Value items;
-        if (read_array(*it, "refund_line_items", d, items) && items) {
+        if (read_array(refund, "refund_line_items", d, items) && items) {
             auto at_items = d.at("refund_line_items");
             std::size_t i = 0;
             for (auto li = items.begin(); li != items.end(); ++li, ++i) {
@@ -143,7 +134,7 @@ void apply_refunds(json::Value root, Order& order, Diagnostics& d) {
                 if (read_amount(*li, "subtotal", order.exponent, d, amount) == Read::ok) line->refunded_excl_tax += amount;
             }
         }
-        if (const json::Value shipping = (*it).get("shipping"); shipping.is_object()) {
+        if (const json::Value shipping = refund.get("shipping"); shipping.is_object()) {
             auto at_s = d.at("shipping");
             std::int64_t amount = 0;
             if (read_amount(shipping, "amount", order.exponent, d, amount) == Read::ok) {
@@ -152,11 +143,11 @@ void apply_refunds(json::Value root, Order& order, Diagnostics& d) {
             }
         }
         json::Value txs;
-        if (read_array(*it, "transactions", d, txs) && txs) {
+        if (read_array(refund, "transactions", d, txs) && txs) {
             auto at_t = d.at("transactions");
             read_transaction_list(txs, "refunds.transactions", order, d);
         }
-    }
+    });
 }
 
 void read_shipping(json::Value root, Order& order, Diagnostics& d) {
@@ -164,17 +155,14 @@ void read_shipping(json::Value root, Order& order, Diagnostics& d) {
     json::Value list;
     if (read_array(root, "shipping_lines", d, list) && list) {
         auto at = d.at("shipping_lines");
-        std::size_t i = 0;
         std::int64_t price_sum = 0, tax_sum = 0;
-        for (auto it = list.begin(); it != list.end(); ++it, ++i) {
-            auto at_i = d.at(i);
-            if (!expect_object(*it, d)) continue;
+        for_each_object(list, d, [&](json::Value line, std::size_t) {
             std::int64_t price = 0;
-            if (require(read_amount(*it, "price", order.exponent, d, price), "price", d)) price_sum += price;
+            if (require(read_amount(line, "price", order.exponent, d, price), "price", d)) price_sum += price;
             Rate unused;
             bool has_rate = false;
-            read_tax_lines(*it, order.exponent, d, tax_sum, unused, has_rate);
-        }
+            read_tax_lines(line, order.exponent, d, tax_sum, unused, has_rate);
+        });
         s.total_tax = tax_sum;
         if (order.tax_inclusive) {
             s.amount_incl_tax = price_sum;

@@ -95,36 +95,32 @@ bool parse_tx_status(std::string_view s, TxStatus& out) {
 }
 
 void read_transaction_list(json::Value list, std::string_view list_name, Order& order, Diagnostics& d) {
-    std::size_t i = 0;
-    for (auto it = list.begin(); it != list.end(); ++it, ++i) {
-        const json::Value v = *it;
-        auto at = d.at(i);
-        if (!expect_object(v, d)) continue;
+    for_each_object(list, d, [&](json::Value v, std::size_t i) {
         Transaction tx;
         tx.source_index = static_cast<std::uint32_t>(i);
         tx.source_list = list_name;
-        if (!require(read_id(v, "id", d, tx.id), "id", d)) continue;
+        if (!require(read_id(v, "id", d, tx.id), "id", d)) return;
         read_id(v, "parent_id", d, tx.parent_id);
         // 29next names the kind "type"; v1 (and Shopify-like APIs) name it "kind".
         std::string kind_text;
         const std::string_view kind_key = v.get("kind") ? "kind" : "type";
-        if (!require(read_text(v, kind_key, d, kind_text, 64), "type", d)) continue;
+        if (!require(read_text(v, kind_key, d, kind_text, 64), "type", d)) return;
         if (!parse_tx_kind(kind_text, tx.kind)) {
             d.error_at(kind_key, Code::INVALID_VALUE, "Unknown transaction " + std::string(kind_key) + " '" + kind_text +
                                                           "'; expected sale, authorization, capture, refund or void.");
-            continue;
+            return;
         }
         std::string status_text;
-        if (!require(read_text(v, "status", d, status_text, 64), "status", d)) continue;
+        if (!require(read_text(v, "status", d, status_text, 64), "status", d)) return;
         if (!parse_tx_status(status_text, tx.status)) {
             d.error_at("status", Code::INVALID_VALUE, "Unknown transaction status '" + status_text +
                                                           "'; expected succeeded, pending or failed.");
-            continue;
+            return;
         }
-        if (!require(read_amount(v, "amount", order.exponent, d, tx.amount), "amount", d)) continue;
+        if (!require(read_amount(v, "amount", order.exponent, d, tx.amount), "amount", d)) return;
         if (tx.amount < 0) {
             d.error_at("amount", Code::INVALID_AMOUNT, "A transaction amount must not be negative.");
-            continue;
+            return;
         }
         std::string currency;
         if (read_text(v, "currency", d, currency, 16) == Read::ok && !currency.empty() && currency != order.currency)
@@ -134,11 +130,11 @@ void read_transaction_list(json::Value list, std::string_view list_name, Order& 
         if (const Transaction* seen = order.find_transaction(tx.id)) {
             if (seen->amount != tx.amount || seen->kind != tx.kind)
                 d.error_at("id", Code::DUPLICATE_ID, "Transaction id " + tx.id.text + " is listed twice with different facts.");
-            continue;
+            return;
         }
         order.transaction_index.emplace(id_key(tx.id), static_cast<std::uint32_t>(order.transactions.size()));
         order.transactions.push_back(std::move(tx));
-    }
+    });
 }
 
 // Every later sum (totals, payments, balances) stays in int64 only if the parts add up within the money range;
