@@ -2,8 +2,8 @@
 
 #include "../diag/diagnostics.hpp"
 #include "../json/writer.hpp"
-#include "call.hpp"
-#include "../order/reader.hpp"
+#include "../ops/call.hpp"
+#include "../ops/ops.hpp"
 
 namespace op {
 
@@ -21,6 +21,34 @@ std::string codes_json() {
     }
     w.end_array().end_object();
     return out;
+}
+
+std::string inspect_order(std::string_view order, std::string_view options) {
+    return run_with_order(order, {}, options, inspect_result);
+}
+
+std::string calculate_refund(std::string_view order, std::string_view request, std::string_view options) {
+    return run_with_order(order, request, options, refund_result);
+}
+
+std::string validate_refund(std::string_view order, std::string_view request, std::string_view options) {
+    return run_with_order(order, request, options, validate_refund_result);
+}
+
+std::string to_refund_create_request(std::string_view calculation, std::string_view request, std::string_view options) {
+    return refund_create_envelope(calculation, request, options);
+}
+
+std::string compare_refund(std::string_view preview, std::string_view server_response, std::string_view options) {
+    return compare_refund_envelope(preview, server_response, options);
+}
+
+std::string preview_edit(std::string_view order, std::string_view edits, std::string_view options) {
+    return run_with_order(order, edits, options, edit_result);
+}
+
+std::string preview_cancel(std::string_view order, std::string_view request, std::string_view options) {
+    return run_with_order(order, request, options, cancel_result);
 }
 
 }  // namespace op

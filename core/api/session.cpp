@@ -4,7 +4,7 @@
 #include <unordered_map>
 
 #include "../ops/ops.hpp"
-#include "call.hpp"
+#include "../ops/call.hpp"
 
 namespace op {
 namespace {
@@ -57,7 +57,7 @@ std::string open_order(std::string_view order, std::string_view options) {
     w.object();
     w.field("session", id);
     w.field("lines", static_cast<std::int64_t>(call.order.lines.size()));
-    write_result_footer(w, call.order);
+    write_result_footer(w, call.order, *call.platform);
     w.end_object();
     std::string envelope = call.envelope(std::move(result));
     table().open.emplace(id, std::move(session));
@@ -93,7 +93,7 @@ std::string session_call(std::int64_t id, std::string_view operation, std::strin
                 d.warning_at(fixed, Code::INVALID_OPTION, "'" + std::string(fixed) + "' is fixed when the session opens; it is ignored here.");
     }
     // A request-level profile (default_tax_rate for previewEdit) still comes from the session's options.
-    const OrderContext ctx{session.order, session.profile, session.options, session.order_doc.root(), call_options,
+    const OrderContext ctx{session.order, *session.platform, session.profile, session.options, session.order_doc.root(), call_options,
                            session.order_doc.source_bytes()};
     return render_envelope(d, op->run(ctx, req, d));
 }

@@ -15,7 +15,6 @@ bool parse_enum(std::string_view s, E& out, const std::string_view (&names)[N]) 
 }
 
 // Name tables in enum order.
-constexpr std::string_view kDialects[] = {"29next", "v1"};
 constexpr std::string_view kRoundings[] = {"half_up", "half_even"};
 constexpr std::string_view kProrations[] = {"half_up", "floor"};
 constexpr std::string_view kGranularities[] = {"line", "unit"};
@@ -30,20 +29,12 @@ std::optional<int> Profile::exponent_override(std::string_view currency) const {
     return std::nullopt;
 }
 
-Profile default_profile(Dialect) {
-    // Neither seed documents a rounding rule, so both dialects start from the same commercial defaults
-    // (half-up, tax per line, oldest transaction first); docs/rules.md "Profiles" records this choice.
-    return Profile{};
-}
-
-std::string_view dialect_name(Dialect d) { return kDialects[static_cast<int>(d)]; }
 std::string_view rounding_name(Rounding r) { return kRoundings[static_cast<int>(r)]; }
 std::string_view proration_name(Proration p) { return kProrations[static_cast<int>(p)]; }
 std::string_view tax_granularity_name(TaxGranularity t) { return kGranularities[static_cast<int>(t)]; }
 std::string_view inclusive_split_name(InclusiveSplit s) { return kSplits[static_cast<int>(s)]; }
 std::string_view refund_allocation_name(RefundAllocation a) { return kAllocations[static_cast<int>(a)]; }
 
-bool parse_dialect(std::string_view s, Dialect& out) { return parse_enum(s, out, kDialects); }
 bool parse_rounding(std::string_view s, Rounding& out) { return parse_enum(s, out, kRoundings); }
 bool parse_proration(std::string_view s, Proration& out) { return parse_enum(s, out, kProrations); }
 bool parse_tax_granularity(std::string_view s, TaxGranularity& out) { return parse_enum(s, out, kGranularities); }

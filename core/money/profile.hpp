@@ -1,5 +1,5 @@
-// Where servers differ in rounding, the difference is configuration: one struct, a default per dialect,
-// overridable per call in options.profile (SPEC 2, "Profiles").
+// Where servers differ in rounding, the difference is configuration: one struct, a default per platform
+// (core/platforms), overridable per call in options.profile.
 #pragma once
 
 #include <cstdint>
@@ -14,7 +14,6 @@
 
 namespace op {
 
-enum class Dialect : std::uint8_t { n29next, v1 };
 enum class TaxGranularity : std::uint8_t { line, unit };
 enum class RefundAllocation : std::uint8_t { oldest_first, newest_first, largest_first };
 
@@ -30,16 +29,12 @@ struct Profile {
     std::optional<int> exponent_override(std::string_view currency) const;
 };
 
-Profile default_profile(Dialect dialect);
-
-std::string_view dialect_name(Dialect d);
 std::string_view rounding_name(Rounding r);
 std::string_view proration_name(Proration p);
 std::string_view tax_granularity_name(TaxGranularity t);
 std::string_view inclusive_split_name(InclusiveSplit s);
 std::string_view refund_allocation_name(RefundAllocation a);
 
-bool parse_dialect(std::string_view s, Dialect& out);
 bool parse_rounding(std::string_view s, Rounding& out);
 bool parse_proration(std::string_view s, Proration& out);
 bool parse_tax_granularity(std::string_view s, TaxGranularity& out);

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "../api/call.hpp"
-#include "../api/engine.hpp"
+#include "call.hpp"
+#include "ops.hpp"
 #include "../order/fields.hpp"
 
 namespace op {
@@ -142,7 +142,7 @@ json::Value unwrap_envelope(json::Value root) {
 
 }  // namespace
 
-std::string compare_refund(std::string_view preview, std::string_view server_response, std::string_view) {
+std::string compare_refund_envelope(std::string_view preview, std::string_view server_response, std::string_view) {
     Diagnostics d;
     json::Document a, b;
     {

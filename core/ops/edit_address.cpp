@@ -1,5 +1,4 @@
-// Shipping-address checks: the fields each platform's address update carries (seed 000 29next PATCH,
-// seed 002 v1 address, seed 004 Elastic Path shipping_address) and an ISO 3166-1 alpha-2 country.
+// Shipping-address checks: the members the platform's address update needs, and an ISO 3166-1 alpha-2 country.
 #include <algorithm>
 #include <iterator>
 
@@ -19,25 +18,13 @@ bool is_country(std::string_view code) {
 
 }  // namespace
 
-void check_address(json::Value address, Platform rules, Diagnostics& d) {
+void check_address(json::Value address, const Platform& rules, Diagnostics& d) {
     // Required: what the platform needs to ship (line, city, postcode, country).
-    static constexpr std::string_view k29next[] = {"line1", "line4", "postcode", "country"};
-    static constexpr std::string_view kV1[] = {"address1", "city", "zip", "country"};
-    static constexpr std::string_view kElasticPath[] = {"first_name", "last_name", "line_1", "postcode", "country"};
-    const std::string_view* begin = k29next;
-    const std::string_view* end = std::end(k29next);
-    if (rules == Platform::v1) {
-        begin = kV1;
-        end = std::end(kV1);
-    } else if (rules == Platform::elasticpath) {
-        begin = kElasticPath;
-        end = std::end(kElasticPath);
-    }
-    for (auto key = begin; key != end; ++key) {
+    for (const std::string_view key : rules.edit->address_required) {
         std::string value;
-        const Read r = read_text(address, *key, d, value, 255);
+        const Read r = read_text(address, key, d, value, 255);
         if (r == Read::absent || (r == Read::ok && value.empty()))
-            d.error_at(*key, Code::INVALID_ADDRESS, "The address needs '" + std::string(*key) + "'.");
+            d.error_at(key, Code::INVALID_ADDRESS, "The address needs '" + std::string(key) + "'.");
     }
     for (auto it = address.begin(); it != address.end(); ++it) {
         if (!(*it).is_string() && !(*it).is_null() && !(*it).is_integer())

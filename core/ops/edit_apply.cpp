@@ -21,7 +21,7 @@ bool is_closed(std::string_view s) { return s == "closed" || s == "archived"; }
 
 struct Editor {
     const OrderContext& ctx;
-    Platform rules;
+    const Platform& rules;
     Diagnostics& d;
     EditState& state;
     int added = 0;
@@ -104,9 +104,8 @@ struct Editor {
                 return;
             }
             if (price_read == Read::ok) {
-                if (rules != Platform::v1) {
-                    d.error_at("price", Code::PRICE_CHANGE_NOT_ALLOWED,
-                               "29next line updates accept quantity changes only; remove the line and add one with the new price (seed 000).");
+                if (!rules.edit->line_price_changes) {
+                    d.error_at("price", Code::PRICE_CHANGE_NOT_ALLOWED, std::string(rules.edit->price_change_refusal));
                     return;
                 }
                 l->unit_price = price;
@@ -239,14 +238,11 @@ struct Editor {
             in_fulfilment += l.fulfillable_quantity - l.editable_quantity;
             fulfilled += l.fulfilled_quantity;
         }
-        if (rules == Platform::elasticpath) return;  // covered by the order-level rule
+        if (!rules.edit->address_locked_by_fulfilment) return;  // covered by the order-level rule
         if (physical > 0 && fulfilled == physical) {
             d.error(Code::ORDER_FULFILLED, "Every unit is already fulfilled; the shipping address no longer matters to the server.");
         } else if (in_fulfilment > 0 || ctx.order.fulfillment_status == "processing") {
-            d.error(Code::ADDRESS_LOCKED_BY_FULFILLMENT,
-                    "Fulfilment is processing. First POST /api/admin/fulfillment-orders/{id}/cancellation-request/ "
-                    "(cancellationRequestSend), update the address, then POST /api/admin/fulfillment-orders/{id}/fulfillment-request/ "
-                    "(fulfillmentRequestSend) (seed 000).");
+            d.error(Code::ADDRESS_LOCKED_BY_FULFILLMENT, std::string(rules.edit->address_lock_refusal));
         }
     }
 
@@ -294,38 +290,24 @@ struct Editor {
             d.error_at(key, Code::INVALID_VALUE, "'" + excerpt(t, 80) + "' is not an email address.");
             return false;
         }
-        const std::size_t limit = rules == Platform::elasticpath && (key == "order_number" || key == "external_ref") ? 64 : 4096;
+        const bool reference = key == "order_number" || key == "external_ref";
+        const std::size_t limit = reference ? rules.edit->reference_max_length : 4096;
         if (t.size() > limit) {
             d.error_at(key, Code::FIELD_TOO_LONG, "'" + std::string(key) + "' may have at most " + std::to_string(limit) +
-                                                      " characters" + (limit == 64 ? " on Elastic Path (seed 004)." : "."));
+                                                      " characters" + std::string(reference ? rules.edit->reference_limit_note : "") + ".");
             return false;
         }
         if (key == "status" || key == "shipping") return check_status_field(key, t);
         return true;
     }
 
-    // Seed 004: status may only become "cancelled"; shipping only "fulfilled", and only when paid.
     bool check_status_field(std::string_view key, std::string_view t) {
-        if (rules != Platform::elasticpath) {
+        if (!rules.edit->check_status_field) {
             d.error_at(key, Code::INVALID_VALUE, "Change statuses with transition(); previewEdit changes '" + std::string(key) +
                                                      "' only under the elasticpath preset.");
             return false;
         }
-        if (key == "status" && t != "cancelled") {
-            d.error_at(key, Code::INVALID_STATUS_TRANSITION, "Elastic Path only lets an order's status become 'cancelled' (seed 004).");
-            return false;
-        }
-        if (key == "shipping") {
-            if (t != "fulfilled") {
-                d.error_at(key, Code::INVALID_STATUS_TRANSITION, "Elastic Path only lets shipping become 'fulfilled' (seed 004).");
-                return false;
-            }
-            if (ctx.order.payment_status != "paid") {
-                d.error_at(key, Code::PAYMENT_REQUIRED, "Elastic Path fulfils paid orders only; payment is '" + ctx.order.payment_status + "' (seed 004).");
-                return false;
-            }
-        }
-        return true;
+        return rules.edit->check_status_field(key, t, ctx.order, d);
     }
 };
 
@@ -333,12 +315,12 @@ constexpr std::string_view kOps[] = {"update_line", "remove_line", "add_line", "
 
 }  // namespace
 
-bool apply_edits(const OrderContext& ctx, Platform rules, json::Value edits, Diagnostics& d, EditState& state) {
+bool apply_edits(const OrderContext& ctx, const Platform& rules, json::Value edits, Diagnostics& d, EditState& state) {
     const Order& order = ctx.order;
     state.shipping = order.shipping;
     state.lines.reserve(order.lines.size() + 4);
     json::Value sources;
-    if (const json::Value list = ctx.root.get(order.dialect == Dialect::v1 ? "line_items" : "lines"); list.is_array()) sources = list;
+    if (const json::Value list = ctx.root.get(ctx.platform.reading->lines_key); list.is_array()) sources = list;
     auto source = sources.begin();
     for (const auto& l : order.lines) {
         EditedLine e;
@@ -373,8 +355,8 @@ bool apply_edits(const OrderContext& ctx, Platform rules, json::Value edits, Dia
         d.error(Code::ORDER_ALREADY_CLOSED, "The order is " + order.status + " and cannot be edited; reopen it first.");
         return true;
     }
-    if (rules == Platform::elasticpath && (order.fulfillment_status == "fulfilled")) {
-        d.error(Code::ORDER_FULFILLED, "Elastic Path updates only orders that are not fulfilled (seed 004).");
+    if (!rules.edit->fulfilled_order_refusal.empty() && order.fulfillment_status == "fulfilled") {
+        d.error(Code::ORDER_FULFILLED, std::string(rules.edit->fulfilled_order_refusal));
         return true;
     }
     if (edits.size() > 10000) {
@@ -385,9 +367,8 @@ bool apply_edits(const OrderContext& ctx, Platform rules, json::Value edits, Dia
     for_each_object(edits, d, [&](json::Value e, std::size_t i) {
         std::string op;
         if (!require(read_text(e, "op", d, op, 64), "op", d)) return;
-        if (rules == Platform::elasticpath && op != "update_shipping_address" && op != "update_order") {
-            d.error_at("op", Code::INVALID_VALUE, "Elastic Path orders cannot change their items: only custom data, shipping, the "
-                                                  "shipping address and the status may change (seed 004).");
+        if (!rules.edit->items_refusal.empty() && op != "update_shipping_address" && op != "update_order") {
+            d.error_at("op", Code::INVALID_VALUE, std::string(rules.edit->items_refusal));
             return;
         }
         if (op == kOps[0]) editor.update_line(e, false);

@@ -1,6 +1,5 @@
 // previewEdit entry points.
-#include "../api/call.hpp"
-#include "../api/engine.hpp"
+#include "call.hpp"
 #include "edit.hpp"
 
 namespace op {
@@ -13,7 +12,7 @@ std::string edit_result(const OrderContext& ctx, json::Value request, Diagnostic
         d.error(Code::MISSING_FIELD, "previewEdit needs an array of edits.");
         return {};
     }
-    const Platform rules = platform_for(ctx, "previewEdit", d);
+    const Platform& rules = rules_for(ctx, "previewEdit", d);
     EditState state;
     if (!apply_edits(ctx, rules, edits, d, state)) return {};
     std::string out;
@@ -24,10 +23,6 @@ std::string edit_result(const OrderContext& ctx, json::Value request, Diagnostic
     json::Writer w(out);
     write_edit_result(w, ctx, rules, state, d);
     return out;
-}
-
-std::string preview_edit(std::string_view order, std::string_view edits, std::string_view options) {
-    return run_with_order(order, edits, options, edit_result);
 }
 
 }  // namespace op

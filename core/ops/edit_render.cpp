@@ -2,7 +2,7 @@
 // balance against what was paid, and the plan of server calls (seed 000 swap flow, seed 002, seed 004).
 #include <algorithm>
 
-#include "../api/call.hpp"
+#include "call.hpp"
 #include "edit.hpp"
 #include "refund.hpp"
 #include "render.hpp"
@@ -44,122 +44,31 @@ std::string_view line_status(const EditedLine& l) {
 
 bool line_changed(const EditedLine& l) { return !l.original || l.removed || l.quantity_changed || l.price_changed; }
 
-// ---- the order after the edits, in its dialect ----
-
-bool skipped(std::string_view key, std::initializer_list<std::string_view> keys) {
-    return std::find(keys.begin(), keys.end(), key) != keys.end();
-}
-
-void copy_members_except(json::Writer& w, json::Value obj, std::initializer_list<std::string_view> keys) {
-    for (auto it = obj.begin(); it != obj.end(); ++it)
-        if (!skipped(it.key(), keys)) w.key(it.key()).copy(*it);
-}
-
-void write_line_29next(json::Writer& w, const EditedLine& l, int e) {
-    w.object();
-    if (l.original) {
-        const Line& o = *l.original;
-        copy_members_except(w, l.source, {"quantity", "current_quantity", "fulfillable_quantity", "editable_quantity",
-                                          "price_excl_tax", "price_incl_tax", "price_excl_tax_excl_discounts",
-                                          "price_incl_tax_excl_discounts"});
-        const std::int64_t change = l.quantity - o.current_quantity;
-        w.field("quantity", o.quantity + std::max<std::int64_t>(0, change));
-        w.field("current_quantity", l.quantity);
-        w.field("fulfillable_quantity", std::max<std::int64_t>(0, o.fulfillable_quantity + change));
-        w.field("editable_quantity", std::max<std::int64_t>(0, o.editable_quantity + change));
-    } else {
-        w.key("id").string(l.id.text);
-        w.field("preview", true);
-        w.key("product").object();
-        w.key("id");
-        write_id(w, l.product_id);
-        w.field("title", l.title);
-        w.end_object();
-        w.field("quantity", l.quantity);
-        w.field("current_quantity", l.quantity);
-        w.field("fulfillable_quantity", l.quantity);
-        w.field("editable_quantity", l.quantity);
-        w.field("requires_shipping", !l.digital);
-        w.key("tax_lines").array();
-        if (l.total_tax != 0 || (l.has_rate && l.tax_rate.units != 0)) {
-            w.object();
-            w.amount_field("amount", l.total_tax, e);
-            w.field("rate", format_rate(l.tax_rate));
-            w.end_object();
-        }
-        w.end_array();
-    }
-    w.amount_field("price_excl_tax", l.amount_excl_tax, e);
-    w.amount_field("price_incl_tax", l.amount_incl_tax, e);
-    w.amount_field("price_excl_tax_excl_discounts", l.amount_excl_tax + l.discount, e);
-    w.end_object();
-}
-
-void write_line_v1(json::Writer& w, const EditedLine& l, int e) {
-    w.object();
-    if (l.original) {
-        copy_members_except(w, l.source, {"quantity", "current_quantity", "fulfillable_quantity", "price", "total"});
-        w.field("quantity", l.quantity);
-    } else {
-        w.key("id").string(l.id.text);
-        w.field("preview", true);
-        w.key("product_id");
-        write_id(w, l.product_id);
-        w.field("title", l.title);
-        w.field("quantity", l.quantity);
-        w.field("requires_shipping", !l.digital);
-    }
-    // The unit price is unchanged unless the edit set one; total = quantity x price.
-    std::int64_t unit = 0;
-    if (l.unit_price) {
-        unit = *l.unit_price;
-    } else if (l.source) {
-        parse_amount(l.source.get("price").text(), e, unit);
-    }
-    w.amount_field("price", unit, e);
-    w.key("total").amount(static_cast<std::int64_t>(static_cast<i128>(unit) * l.quantity), e);
-    w.end_object();
-}
+// ---- the order after the edits, in the order's own shape ----
 
 void write_order_after(json::Writer& w, const OrderContext& ctx, const EditState& s, const Totals& after) {
     const Order& o = ctx.order;
-    const int e = o.exponent;
-    const bool v1 = o.dialect == Dialect::v1;
-    std::vector<std::string_view> replaced = {v1 ? "line_items" : "lines"};
+    const EditEcho& echo = *ctx.platform.echo;
+    const std::string_view lines_key = ctx.platform.reading->lines_key;
+    std::vector<std::string_view> replaced = {lines_key};
     if (s.shipping_address) replaced.push_back("shipping_address");
     for (const auto& [key, value] : s.fields) replaced.push_back(key);
-    const std::initializer_list<std::string_view> totals29 = {"total_excl_tax", "total_incl_tax", "total_tax"};
-    const std::initializer_list<std::string_view> totals_v1 = {"subtotal_price", "total_tax", "total_price"};
     w.key("order").object();
     for (auto it = ctx.root.begin(); it != ctx.root.end(); ++it) {
         const std::string_view k = it.key();
         if (std::find(replaced.begin(), replaced.end(), k) != replaced.end()) continue;
-        if (skipped(k, v1 ? totals_v1 : totals29)) continue;
+        if (echo.totals_keys.contains(k)) continue;
         w.key(k).copy(*it);
     }
-    w.key(v1 ? "line_items" : "lines").array();
+    w.key(lines_key).array();
     for (const auto& l : s.lines) {
-        if (v1 && l.removed) continue;  // v1 DELETE removes the line item
-        if (v1) write_line_v1(w, l, e);
-        else write_line_29next(w, l, e);
+        if (l.removed && !echo.keeps_removed_lines) continue;  // the platform's DELETE removes the line
+        echo.write_line(w, l, o.exponent);
     }
     w.end_array();
     if (s.shipping_address) w.key("shipping_address").copy(s.shipping_address);
-    for (std::size_t i = 0; i < s.fields.size(); ++i) {
-        // Later edits of the same field win: write only the last one.
-        bool later = false;
-        for (std::size_t j = i + 1; j < s.fields.size(); ++j) later = later || s.fields[j].first == s.fields[i].first;
-        if (!later) w.key(s.fields[i].first).copy(s.fields[i].second);
-    }
-    if (v1) {
-        w.amount_field("subtotal_price", o.tax_inclusive ? after.lines_incl_tax : after.lines_excl_tax, e);
-        w.amount_field("total_tax", after.total_tax, e);
-        w.amount_field("total_price", after.total_incl_tax, e);
-    } else {
-        w.amount_field("total_excl_tax", after.total_excl_tax, e);
-        w.amount_field("total_incl_tax", after.total_incl_tax, e);
-        w.amount_field("total_tax", after.total_tax, e);
-    }
+    write_edited_fields(w, s);
+    echo.write_totals(w, o, after);
     w.end_object();
 }
 
@@ -172,7 +81,7 @@ bool echoes_order(const OrderContext& ctx) {
     return !(include.is_bool() && !include.boolean());
 }
 
-void write_edit_result(json::Writer& w, const OrderContext& ctx, Platform rules, const EditState& s, Diagnostics& d) {
+void write_edit_result(json::Writer& w, const OrderContext& ctx, const Platform& rules, const EditState& s, Diagnostics& d) {
     const Order& o = ctx.order;
     const int e = o.exponent;
     const Totals before = o.totals;
@@ -213,7 +122,7 @@ void write_edit_result(json::Writer& w, const OrderContext& ctx, Platform rules,
     w.amount_field("balance", balance, e);
     w.field("balance_due_by", balance > 0 ? "customer" : balance < 0 ? "merchant" : "none");
     write_edit_plan(w, ctx, rules, s, balance, d);
-    write_result_footer(w, o);
+    write_result_footer(w, o, rules);
     w.end_object();
 }
 

@@ -1,7 +1,6 @@
 // inspectOrder: what the engine understood from the order, so a developer can see why a preview came out
 // as it did. Every quantity and amount here is the one later operations use.
-#include "../api/call.hpp"
-#include "../api/engine.hpp"
+#include "call.hpp"
 #include "ops.hpp"
 #include "render.hpp"
 
@@ -57,10 +56,10 @@ void write_transaction(json::Writer& w, const Transaction& t, int e) {
     w.end_object();
 }
 
-void write_inspection(json::Writer& w, const Order& o, const Profile& profile) {
+void write_inspection(json::Writer& w, const Order& o, const Platform& platform, const Profile& profile) {
     const int e = o.exponent;
     w.object();
-    w.field("dialect", dialect_name(o.dialect));
+    w.field("dialect", platform.name);
     w.field("currency", o.currency);
     w.field("currency_exponent", e);
     w.field("tax_inclusive", o.tax_inclusive);
@@ -68,7 +67,7 @@ void write_inspection(json::Writer& w, const Order& o, const Profile& profile) {
     write_profile(w, profile);
     w.key("statuses").object();
     w.field("status", o.status);
-    w.field(o.dialect == Dialect::v1 ? "financial_status" : "payment_status", o.payment_status);
+    w.field(platform.payment_status_key, o.payment_status);
     w.field("fulfillment_status", o.fulfillment_status);
     w.end_object();
     w.key("lines").array();
@@ -94,7 +93,7 @@ void write_inspection(json::Writer& w, const Order& o, const Profile& profile) {
     w.amount_field("refundable", p.refundable, e);
     w.end_object();
     write_totals(w, "totals", o.totals, s, e, true);
-    write_result_footer(w, o);
+    write_result_footer(w, o, platform);
     w.end_object();
 }
 
@@ -103,12 +102,8 @@ void write_inspection(json::Writer& w, const Order& o, const Profile& profile) {
 std::string inspect_result(const OrderContext& ctx, json::Value, Diagnostics&) {
     std::string result;
     json::Writer w(result);
-    write_inspection(w, ctx.order, ctx.profile);
+    write_inspection(w, ctx.order, ctx.platform, ctx.profile);
     return result;
-}
-
-std::string inspect_order(std::string_view order, std::string_view options) {
-    return run_with_order(order, {}, options, inspect_result);
 }
 
 }  // namespace op

@@ -6,15 +6,17 @@
 #include <string>
 #include <string_view>
 
-#include "../api/options.hpp"
 #include "../diag/diagnostics.hpp"
 #include "../json/document.hpp"
 #include "../order/order.hpp"
+#include "../platforms/platform.hpp"
+#include "options.hpp"
 
 namespace op {
 
 struct OrderContext {
     const Order& order;
+    const Platform& platform;  // the platform that read the order: its shape and names
     const Profile& profile;
     const CallOptions& options;
     json::Value root;  // the order as it came in, for results that echo it (previewEdit)
@@ -22,9 +24,8 @@ struct OrderContext {
     std::size_t root_bytes = 0;  // size of the order's JSON text, to reserve results that echo it
 };
 
-// Whose server rules an edit or a cancellation follows: options.preset, else the order's dialect.
-enum class Platform : std::uint8_t { n29next, v1, elasticpath };
-Platform platform_for(const OrderContext& ctx, std::string_view operation, Diagnostics& d);
+// Whose server rules an edit or a cancellation follows: options.preset, else the order's own platform.
+const Platform& rules_for(const OrderContext& ctx, std::string_view operation, Diagnostics& d);
 
 // Each returns the result object's JSON text, or empty when no result can be given.
 using OrderOperation = std::string (*)(const OrderContext&, json::Value request, Diagnostics&);
@@ -35,6 +36,10 @@ std::string edit_result(const OrderContext& ctx, json::Value request, Diagnostic
 std::string cancel_result(const OrderContext& ctx, json::Value request, Diagnostics& d);
 std::string inspect_result(const OrderContext& ctx, json::Value request, Diagnostics& d);
 std::string statuses_result(const OrderContext& ctx, json::Value request, Diagnostics& d);
+
+// Entry points that read no order: the create body from a calculation, and the parity diff.
+std::string refund_create_envelope(std::string_view calculation, std::string_view request, std::string_view options);
+std::string compare_refund_envelope(std::string_view preview, std::string_view server_response, std::string_view options);
 
 // Parses options, the order and the request, runs `operation`, renders the envelope.
 std::string run_with_order(std::string_view order, std::string_view request, std::string_view options,

@@ -8,7 +8,6 @@
 namespace op {
 namespace {
 
-constexpr std::string_view kRestockNames[] = {"cancel", "return", "no_restock"};
 
 // Units of one line claimed by this request so far, per pool, and in total (for the proration offset).
 struct Claims {
@@ -145,17 +144,6 @@ void refund_shipping(const Order& order, const Profile& profile, const RefundReq
 }
 
 }  // namespace
-
-std::string_view restock_name(Restock r) { return kRestockNames[static_cast<int>(r)]; }
-
-bool parse_restock(std::string_view s, Restock& out) {
-    for (int i = 0; i < 3; ++i)
-        if (kRestockNames[i] == s) {
-            out = static_cast<Restock>(i);
-            return true;
-        }
-    return false;
-}
 
 bool allocate_refund(const Order& order, const Profile& profile, std::int64_t amount, Diagnostics& d,
                      std::vector<TransactionAllocation>& out) {

@@ -2,8 +2,8 @@
 // for a calculation, so "preview, then send exactly this" is one step.
 #include <algorithm>
 
-#include "../api/call.hpp"
-#include "../api/engine.hpp"
+#include "call.hpp"
+#include "ops.hpp"
 #include "../money/currency.hpp"
 #include "../order/fields.hpp"
 
@@ -119,7 +119,7 @@ void write_transactions(json::Writer& w, json::Value calc, bool v1, int exponent
 
 }  // namespace
 
-std::string to_refund_create_request(std::string_view calculation, std::string_view request, std::string_view options) {
+std::string refund_create_envelope(std::string_view calculation, std::string_view request, std::string_view options) {
     Diagnostics d;
     json::Document calc_doc, req_doc, opt_doc;
     std::string out;

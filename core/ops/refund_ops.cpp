@@ -1,8 +1,7 @@
 // calculateRefund and validateRefund: entry points over a read order (shared with sessions).
 #include <unordered_set>
 
-#include "../api/call.hpp"
-#include "../api/engine.hpp"
+#include "call.hpp"
 #include "../order/fields.hpp"
 #include "ops.hpp"
 #include "refund.hpp"
@@ -73,8 +72,8 @@ std::string render(const OrderContext& ctx, const RefundCalculation& calc) {
     std::string out;
     json::Writer w(out);
     w.object();
-    write_refund_calculation(w, ctx.order, calc);
-    write_result_footer(w, ctx.order);
+    ctx.platform.refund->write_calculation(w, ctx.order, calc);
+    write_result_footer(w, ctx.order, ctx.platform);
     w.end_object();
     return out;
 }
@@ -100,7 +99,7 @@ std::string validate_refund_result(const OrderContext& ctx, json::Value request,
     std::string note;
     read_text(request, "note", d, note, 5000);
     bool notify = false;
-    read_bool(request, ctx.order.dialect == Dialect::v1 ? "notify_customer" : "send_refund_notification", d, notify);
+    read_bool(request, ctx.platform.refund->notify_key, d, notify);
     json::Value txs;
     if (read_array(request, "transactions", d, txs)) {
         if (!txs || txs.size() == 0) {
@@ -114,14 +113,6 @@ std::string validate_refund_result(const OrderContext& ctx, json::Value request,
         }
     }
     return render(ctx, calc);
-}
-
-std::string calculate_refund(std::string_view order, std::string_view request, std::string_view options) {
-    return run_with_order(order, request, options, refund_result);
-}
-
-std::string validate_refund(std::string_view order, std::string_view request, std::string_view options) {
-    return run_with_order(order, request, options, validate_refund_result);
 }
 
 }  // namespace op

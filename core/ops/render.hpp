@@ -4,18 +4,9 @@
 #include "../json/writer.hpp"
 #include "../money/profile.hpp"
 #include "../order/order.hpp"
+#include "../platforms/plan.hpp"
 
 namespace op {
-
-// Echoes an id with the JSON type it came in.
-inline void write_id(json::Writer& w, const Id& id) {
-    if (id.is_string)
-        w.string(id.text);
-    else if (id.text.empty())
-        w.null();
-    else
-        w.raw_number(id.text);
-}
 
 void write_profile(json::Writer& w, const Profile& p);
 

@@ -80,7 +80,7 @@ private:
 std::uint64_t fingerprint(const Order& o) {
     Hasher h;
     h.text("order-preflight/fp1");
-    h.integer(static_cast<int>(o.dialect));
+    h.integer(o.platform_tag);
     h.text(o.currency);
     h.integer(o.exponent);
     h.integer(o.tax_inclusive);

@@ -1,4 +1,4 @@
-// The canonical order: what the engine understood from either dialect. Every operation reads this, never
+// The canonical order: what the engine understood from any platform's order. Every operation reads this, never
 // the raw JSON, so the rules are written once. Amounts are minor units of `exponent` digits.
 #pragma once
 
@@ -107,7 +107,7 @@ struct Totals {
 };
 
 struct Order {
-    Dialect dialect = Dialect::n29next;
+    std::uint8_t platform_tag = 0;  // the reading platform's fingerprint tag
     Id id;
     std::string number;
     std::string currency;
@@ -126,6 +126,7 @@ struct Order {
     // Refunds whose units or shipping are still counted in the totals (29next return/no_restock lines and
     // shipping; v1 every refund): an edit's balance subtracts them from the total the customer owes.
     std::int64_t refunded_in_place_amount = 0;
+    bool totals_keep_refunds = false;  // the platform's totals never drop when money is refunded (v1)
     bool has_order_level_offers = false;
     std::uint64_t fingerprint = 0;
     // id (typed) -> position in lines, so lookups stay O(1) on 10,000-line orders.

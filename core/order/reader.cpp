@@ -5,25 +5,19 @@
 
 namespace op {
 
-Dialect detect_dialect(json::Value root) {
-    return root.get("line_items") && !root.get("lines") ? Dialect::v1 : Dialect::n29next;
-}
-
-bool read_order(json::Value root, const ReadOptions& options, Diagnostics& d, Order& out) {
+bool read_order(json::Value root, const ReadOptions& options, PlatformOrderReader reader, std::uint8_t platform_tag,
+                Diagnostics& d, Order& out) {
     out = Order{};
-    out.dialect = options.dialect;
+    out.platform_tag = platform_tag;
     if (!root || root.is_null()) {
         d.error(Code::ORDER_NOT_FOUND, "No order was given.");
         return false;
     }
     if (!expect_object(root, d)) return false;
     const std::size_t errors_before = d.error_count();
-    const bool usable = options.dialect == Dialect::v1 ? detail::read_order_v1(root, options, d, out)
-                                                       : detail::read_order_29next(root, options, d, out);
-    if (!usable) return false;
+    if (!reader(root, options, d, out)) return false;
     detail::derive_payments(out, d);
-    // v1 totals never drop when money is refunded, so every refund is "in place" there.
-    if (out.dialect == Dialect::v1) out.refunded_in_place_amount = out.payments.refunded;
+    if (out.totals_keep_refunds) out.refunded_in_place_amount = out.payments.refunded;
     out.totals = compute_totals(out.lines, out.shipping);
     out.fingerprint = fingerprint(out);
     return d.error_count() == errors_before;

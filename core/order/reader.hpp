@@ -1,4 +1,4 @@
-// Reads an order in its dialect into the canonical model. Every missing required fact is an error at its
+// Reads an order into the canonical model with a platform's reader. Every missing required fact is an error at its
 // path (under "order"); optional facts are derived and the derivation is named in Line::derived.
 #pragma once
 
@@ -15,20 +15,21 @@
 namespace op {
 
 struct ReadOptions {
-    Dialect dialect = Dialect::n29next;
     Profile profile;
     std::optional<bool> tax_inclusive;  // options.tax_inclusive overrides what the order says
     std::size_t max_lines = 20000;
 };
 
-// `diag` must already be scoped at the order's path. Returns false when the order cannot be used.
-bool read_order(json::Value root, const ReadOptions& options, Diagnostics& diag, Order& out);
+// A platform's reader: fills `out` from the platform's JSON; false when the order cannot be used.
+using PlatformOrderReader = bool (*)(json::Value root, const ReadOptions& options, Diagnostics& d, Order& out);
 
+// Runs `reader` and derives what every order needs (payments, totals, fingerprint). `diag` must already be
+// scoped at the order's path. `platform_tag` is the platform's part of the fingerprint. Returns false when
+// the order cannot be used.
+bool read_order(json::Value root, const ReadOptions& options, PlatformOrderReader reader, std::uint8_t platform_tag,
+                Diagnostics& diag, Order& out);
 
-// Detects the dialect from the order's shape: "line_items" -> v1, otherwise 29next.
-Dialect detect_dialect(json::Value root);
-
-// Internals shared by the two dialect readers.
+// Tools the platform readers share.
 namespace detail {
 bool read_currency(json::Value root, const ReadOptions& options, Diagnostics& d, Order& out);
 bool read_lines_array(json::Value root, std::string_view key, const ReadOptions& options, Diagnostics& d,
@@ -41,8 +42,6 @@ void check_total(Diagnostics& d, std::string_view key, json::Value root, int exp
 void finish_line_quantities(Line& line, Diagnostics& d);
 bool parse_tx_kind(std::string_view s, TxKind& out);
 bool parse_tx_status(std::string_view s, TxStatus& out);
-bool read_order_29next(json::Value root, const ReadOptions& options, Diagnostics& d, Order& out);
-bool read_order_v1(json::Value root, const ReadOptions& options, Diagnostics& d, Order& out);
 }  // namespace detail
 
 }  // namespace op

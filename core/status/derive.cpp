@@ -3,7 +3,8 @@
 // The rules, in order, are in docs/rules.md §7.
 #include <vector>
 
-#include "../api/call.hpp"
+#include "../ops/call.hpp"
+#include "../platforms/registry.hpp"
 #include "../order/fields.hpp"
 #include "guards.hpp"
 #include "presets.hpp"
@@ -18,28 +19,28 @@ using Names = std::vector<std::string_view>;  // accepted values; the first is t
 
 struct Vocabulary {
     std::string_view preset;
-    bool n29next = false;
+    bool detailed = false;
     std::string_view payment_key;  // the machine and the order's member
 };
 
-Names financial(const PaymentFacts& p, bool n29next) {
+Names financial(const PaymentFacts& p, bool detailed) {
     if (p.refunded > 0 && p.refunded >= p.captured) return {"refunded"};
     if (p.refunded > 0) return {"partially_refunded"};
     if (p.captured >= p.total) return {"paid"};  // also every zero-total order
     if (p.captured > 0) {
-        if (n29next && p.voided_authorizations > 0) return {"partially_voided", "partially_paid"};
+        if (detailed && p.voided_authorizations > 0) return {"partially_voided", "partially_paid"};
         return {"partially_paid"};
     }
     if (p.authorized_uncaptured > 0) {
-        if (n29next) return {"authorized", "expiring", "expired"};
+        if (detailed) return {"authorized", "expiring", "expired"};
         return {"authorized"};
     }
     if (p.voided_authorizations > 0) return {"voided"};
     return {"pending"};
 }
 
-Names fulfillment(const UnitFacts& u, bool n29next) {
-    if (n29next) {
+Names fulfillment(const UnitFacts& u, bool detailed) {
+    if (detailed) {
         if (u.units == 0) return {"not_required"};
         if (u.fulfillable == 0) return {"fulfilled"};
         if (u.fulfilled == 0) return {"unfulfilled", "on_hold", "rejected", "processing"};
@@ -121,30 +122,30 @@ std::string units_because(const UnitFacts& u, bool physical_only) {
            (physical_only ? " units that need shipping" : " units") + " fulfilled)";
 }
 
-void write_derivation(json::Writer& w, const Order& o, const Vocabulary& v, Diagnostics& d) {
+void write_derivation(json::Writer& w, const Order& o, const Platform& platform, const Vocabulary& v, Diagnostics& d) {
+    const std::string_view stated_key = platform.payment_status_key;
     const Preset* preset = find_preset(v.preset);
     const Definition* def = preset ? &preset->definition : nullptr;
     const PaymentFacts p = payment_facts(o);
-    const UnitFacts u = unit_facts(o, v.n29next);
-    const Names fin = financial(p, v.n29next);
-    const Names ful = fulfillment(u, v.n29next);
-    // The path names the member the order used; the vocabulary may be another dialect's (options.preset).
-    const std::string_view stated_key = o.dialect == Dialect::v1 ? "financial_status" : "payment_status";
+    const UnitFacts u = unit_facts(o, v.detailed);
+    const Names fin = financial(p, v.detailed);
+    const Names ful = fulfillment(u, v.detailed);
+    // The path names the member the order used; the vocabulary may be another platform's (options.preset).
     compare(stated_key, o.payment_status, fin, def ? def->find(v.payment_key) : nullptr, payment_because(o, p), d);
     compare("fulfillment_status", o.fulfillment_status, ful, def ? def->find("fulfillment_status") : nullptr,
-            units_because(u, v.n29next), d);
+            units_because(u, v.detailed), d);
     w.object();
     w.field("preset", v.preset);
     write_status(w, v.payment_key, o.payment_status, fin);
     write_status(w, "fulfillment_status", o.fulfillment_status, ful);
-    write_facts(w, o, p, u, v.n29next);
-    write_result_footer(w, o);
+    write_facts(w, o, p, u, v.detailed);
+    write_result_footer(w, o, platform);
     w.end_object();
 }
 
-// options.preset: "v1" or "29next"; default from the order's dialect.
-bool read_vocabulary(const Order& order, json::Value options, Diagnostics& d, Vocabulary& out) {
-    std::string name(dialect_name(order.dialect));
+// options.preset names the vocabulary; by default the order's own platform's.
+bool read_vocabulary(const Platform& platform, json::Value options, Diagnostics& d, Vocabulary& out) {
+    std::string name(platform.name);
     if (options.is_object()) {
         auto at = d.at("options");
         const Read r = read_text(options, "preset", d, name, kMaxNameLength);
@@ -153,15 +154,17 @@ bool read_vocabulary(const Order& order, json::Value options, Diagnostics& d, Vo
             d.error_at("preset", Code::UNKNOWN_PRESET, quoted(name) + " is not a preset; presets: " + preset_names() + ".");
             return false;
         }
-        if (r == Read::ok && name != "v1" && name != "29next") {
-            d.error_at("preset", Code::INVALID_OPTION, "deriveStatuses speaks the v1 and 29next vocabularies, not " +
-                                                           quoted(name) + ".");
-            return false;
-        }
     }
-    out.n29next = name == "29next";
-    out.preset = out.n29next ? "29next" : "v1";
-    out.payment_key = out.n29next ? "payment_status" : "financial_status";
+    const Platform* speaker = find_platform(name);
+    if (!speaker || !speaker->statuses) {
+        auto at = d.at("options");
+        d.error_at("preset", Code::INVALID_OPTION, "deriveStatuses speaks the " + platform_names(has_status_vocabulary) +
+                                                       " vocabularies, not " + quoted(name) + ".");
+        return false;
+    }
+    out.preset = speaker->name;
+    out.detailed = speaker->statuses->words == StatusWords::detailed;
+    out.payment_key = speaker->statuses->payment_key;
     return true;
 }
 
@@ -171,10 +174,10 @@ bool read_vocabulary(const Order& order, json::Value options, Diagnostics& d, Vo
 std::string statuses_result(const OrderContext& ctx, json::Value, Diagnostics& d) {
     using namespace status;
     Vocabulary v;
-    if (!read_vocabulary(ctx.order, ctx.call_options, d, v)) return {};
+    if (!read_vocabulary(ctx.platform, ctx.call_options, d, v)) return {};
     std::string result;
     json::Writer w(result);
-    write_derivation(w, ctx.order, v, d);
+    write_derivation(w, ctx.order, ctx.platform, v, d);
     return result;
 }
 

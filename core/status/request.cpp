@@ -106,13 +106,7 @@ void read_embedded_order(StatusCall& sc) {
     if (!v || v.is_null()) return;
     Call& c = sc.call;
     auto at = c.diag.at("order");
-    ReadOptions ro;
-    ro.dialect = c.options.dialect ? *c.options.dialect : detect_dialect(v);
-    ro.profile = c.options.profile_for(ro.dialect);
-    ro.tax_inclusive = c.options.tax_inclusive;
-    ro.max_lines = c.options.max_lines;
-    c.profile = ro.profile;
-    sc.has_order = read_order(v, ro, c.diag, c.order);
+    sc.has_order = c.read_order_at(v);
     sc.order_failed = !sc.has_order;
 }
 
@@ -141,7 +135,7 @@ void write_preset(json::Writer& w, const StatusCall& sc) {
 
 void write_footer(json::Writer& w, const StatusCall& sc) {
     if (sc.has_order)
-        write_result_footer(w, sc.call.order);
+        write_result_footer(w, sc.call.order, *sc.call.platform);
     else
         w.field("engine_version", kEngineVersion);
 }

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "../api/call.hpp"
+#include "../ops/call.hpp"
 #include "machine.hpp"
 
 namespace op::status {

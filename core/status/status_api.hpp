@@ -22,7 +22,8 @@ std::string transition(std::string_view request, std::string_view options);
 // passes: true / false, or null when the action is guarded and no order was given.
 std::string available_actions(std::string_view request, std::string_view options);
 
-// order: a 29next or v1 order; options.preset: "29next" or "v1" (default from the order's dialect).
+// order: an order of a platform with a status vocabulary; options.preset: that vocabulary (default: the order's
+// own platform's).
 // result  {preset, <payment key>: {derived, stated, matches, accepts}, fulfillment_status: {...}, facts,
 //          order_fingerprint, engine_version}; a stated status that the facts do not give is an
 //          INVALID_VALUE warning at its path.

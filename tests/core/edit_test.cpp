@@ -49,7 +49,7 @@ TEST_CASE("A quantity change keeps the frozen unit amounts and discount of the l
 TEST_CASE("The seed 000 swap flow plans PATCH, POST and collect-payment with the API version header", "[edit]") {
     const json env = edit(test::example("29next-seed000.json"), json::parse(R"([
         {"op":"update_line","line_id":1000,"quantity":2,"reason":"product swap"},
-        {"op":"add_line","product_id":184,"quantity":1,"price":89.99,"reason":"product swap"}])"));
+        {"op":"add_line","product_id":184,"quantity":1,"price":"89.99","reason":"product swap"}])"));
     REQUIRE(env["ok"] == true);
     const json& plan = env["result"]["plan"];
     REQUIRE(plan.size() == 3);
@@ -58,7 +58,7 @@ TEST_CASE("The seed 000 swap flow plans PATCH, POST and collect-payment with the
     CHECK(plan[0]["body"] == json::parse(R"({"quantity":2,"reason":"product swap"})"));
     CHECK(plan[0]["headers"]["X-29Next-Api-Version"] == "2024-04-01");
     CHECK(plan[1]["method"] == "POST");
-    CHECK(plan[1]["body"] == json::parse(R"({"product_id":184,"quantity":1,"price":89.99,"reason":"product swap"})"));
+    CHECK(plan[1]["body"] == json::parse(R"({"product_id":184,"quantity":1,"price":"89.99","reason":"product swap"})"));
     CHECK(plan[2]["path"] == "/api/admin/orders/100123/collect-payment/");
     CHECK(env["result"]["balance"] == "30.00");
 }

@@ -50,3 +50,52 @@ test('the built glue has no eval, new Function, require or __dirname', () => {
   const glue = readFileSync(join(repo, 'js/dist/order_preflight.mjs'), 'utf8');
   for (const banned of ['eval(', 'new Function', 'require(', '__dirname']) assert.ok(!glue.includes(banned), banned);
 });
+
+// Folders of core/ from the top down: a file may include its own folder and the folders below it, never one
+// above (docs/architecture.md). json, money and diag form the bottom layer together.
+const layers = [['api'], ['status'], ['ops'], ['platforms'], ['order'], ['json', 'money', 'diag']];
+const layerOf = (folder) => layers.findIndex((names) => names.includes(folder));
+
+test('every core/ folder belongs to a layer', () => {
+  const folders = readdirSync(join(repo, 'core')).filter((n) => statSync(join(repo, 'core', n)).isDirectory());
+  assert.deepEqual(folders.filter((f) => layerOf(f) < 0), []);
+});
+
+// The includes of one file (path under core/, text) that reach a layer above its own.
+function upwardIncludes(path, text) {
+  const from = path.split('/')[0];
+  const out = [];
+  text.split('\n').forEach((line, i) => {
+    const m = line.match(/^#\s*include\s*"([^"]+)"/);
+    if (!m) return;
+    const target = join('/', path, '..', m[1]).slice(1);
+    if (target.startsWith('..')) return;
+    const to = target.split('/')[0];
+    if (layers.some((names) => names.includes(to)) && layerOf(to) < layerOf(from)) out.push(`core/${path}:${i + 1}: ${from} includes ${to}`);
+  });
+  return out;
+}
+
+test('core/ folders include only their own layer and the layers below', () => {
+  const offenders = coreFiles.flatMap((f) => upwardIncludes(f.slice(join(repo, 'core').length + 1), readFileSync(f, 'utf8')));
+  assert.deepEqual(offenders, []);
+});
+
+test('the layering check reports an upward include', () => {
+  assert.deepEqual(upwardIncludes('platforms/29next/edit.cpp', '#include "../../ops/ops.hpp"\n#include "../plan.hpp"'), [
+    'core/platforms/29next/edit.cpp:1: platforms includes ops',
+  ]);
+  assert.deepEqual(upwardIncludes('ops/cancel.cpp', '#include "../platforms/platform.hpp"\n#include "call.hpp"'), []);
+});
+
+test('no platform is named outside core/platforms: operations ask the platform table', () => {
+  const names = /Platform::|Dialect::|"(29next|v1|elasticpath|shopware)"/;
+  const offenders = [];
+  for (const f of coreFiles) {
+    if (f.includes('/core/platforms/') || f.includes('/core/status/presets/')) continue;
+    readFileSync(f, 'utf8').split('\n').forEach((line, i) => {
+      if (names.test(line)) offenders.push(`${f}:${i + 1}: ${line.trim()}`);
+    });
+  }
+  assert.deepEqual(offenders, []);
+});

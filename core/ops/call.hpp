@@ -10,6 +10,7 @@
 #include "../json/writer.hpp"
 #include "../order/order.hpp"
 #include "../order/reader.hpp"
+#include "../platforms/platform.hpp"
 #include "options.hpp"
 
 namespace op {
@@ -24,11 +25,15 @@ struct Call {
     CallOptions options;
     Profile profile;
     Order order;
+    const Platform* platform = nullptr;  // the platform that read the order
 
     // Parses the options text (empty means none). Returns false when it is not JSON.
     bool load_options(std::string_view text);
     // Parses and reads the order at path "order". Returns false when no result can be computed.
     bool load_order(std::string_view text);
+    // Reads an already-parsed order (options already read) with options.dialect's platform or the one that
+    // claims its shape. `diag` must be scoped at the order's path.
+    bool read_order_at(json::Value root);
     // Parses a request text at the root path (requests' paths read "refund_lines[0].quantity").
     bool load_request(std::string_view text, json::Value& out);
 
@@ -36,8 +41,10 @@ struct Call {
     std::string envelope(std::string result) const;
 };
 
-// Every result ends with these two members so a UI can tell the preview from a newer server state.
-void write_result_footer(json::Writer& w, const Order& order);
+// Every result about an order ends with these members: the platform whose rules and names it speaks (so a
+// typed client can tell the shapes apart), and the fingerprint and version that tell the preview from a newer
+// server state.
+void write_result_footer(json::Writer& w, const Order& order, const Platform& platform);
 
 // Renders an envelope from any diagnostics; shared with operations that do not read an order.
 std::string render_envelope(const Diagnostics& diag, std::string result);

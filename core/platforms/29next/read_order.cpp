@@ -1,10 +1,14 @@
 // 29next Admin API order (seed 001 object, seed 000 quantity semantics).
 #include <algorithm>
 
-#include "fields.hpp"
-#include "reader.hpp"
+#include "../../order/fields.hpp"
+#include "../../order/reader.hpp"
+#include "platform.hpp"
 
-namespace op::detail {
+namespace op::n29next {
+
+using namespace op::detail;
+
 namespace {
 
 bool is_inplace_restock(std::string_view restock_type) { return restock_type != "cancel"; }
@@ -186,7 +190,7 @@ void read_shipping(json::Value root, Order& order, Diagnostics& d) {
 
 }  // namespace
 
-bool read_order_29next(json::Value root, const ReadOptions& options, Diagnostics& d, Order& out) {
+bool read_order(json::Value root, const ReadOptions& options, Diagnostics& d, Order& out) {
     if (!read_currency(root, options, d, out)) return false;
     read_id(root, "id", d, out.id);
     const json::Value number = root.get("number");
@@ -234,4 +238,4 @@ bool read_order_29next(json::Value root, const ReadOptions& options, Diagnostics
     return true;
 }
 
-}  // namespace op::detail
+}  // namespace op::n29next

@@ -1,6 +1,7 @@
 #include "options.hpp"
 
 #include "../order/fields.hpp"
+#include "../platforms/registry.hpp"
 
 namespace op {
 namespace {
@@ -62,8 +63,8 @@ void read_profile(json::Value profile, Diagnostics& d, ProfileOverrides& o) {
 
 }  // namespace
 
-Profile CallOptions::profile_for(Dialect dialect) const {
-    Profile p = default_profile(dialect);
+Profile CallOptions::profile_for(const Platform& platform) const {
+    Profile p = platform.reading->default_profile();
     if (overrides.rounding) p.rounding = *overrides.rounding;
     if (overrides.proration) p.proration = *overrides.proration;
     if (overrides.tax_granularity) p.tax_granularity = *overrides.tax_granularity;
@@ -81,11 +82,11 @@ void read_options(json::Value v, Diagnostics& d, CallOptions& out) {
     out.raw = v;
     std::string dialect;
     if (read_text(v, "dialect", d, dialect, 32) == Read::ok) {
-        Dialect parsed;
-        if (parse_dialect(dialect, parsed))
-            out.dialect = parsed;
+        const Platform* p = find_platform(dialect);
+        if (p && p->reading)
+            out.platform = p;
         else
-            d.error_at("dialect", Code::INVALID_OPTION, "'" + dialect + "' is not a dialect; use 29next or v1.");
+            d.error_at("dialect", Code::INVALID_OPTION, "'" + dialect + "' is not a dialect; use " + platform_names(reads_orders) + ".");
     }
     if (const json::Value p = v.get("profile"); p && !p.is_null()) read_profile(p, d, out.overrides);
     bool inclusive = false;

@@ -9,6 +9,7 @@
 #include "../diag/diagnostics.hpp"
 #include "../json/document.hpp"
 #include "../money/profile.hpp"
+#include "../platforms/platform.hpp"
 
 namespace op {
 
@@ -23,14 +24,14 @@ struct ProfileOverrides {
 };
 
 struct CallOptions {
-    std::optional<Dialect> dialect;
+    const Platform* platform = nullptr;  // options.dialect: read the order as this platform's
     ProfileOverrides overrides;
     std::optional<bool> tax_inclusive;
     json::Limits limits;
     std::size_t max_lines = 20000;
     json::Value raw;  // the whole options object, for operation-specific members
 
-    Profile profile_for(Dialect dialect) const;
+    Profile profile_for(const Platform& platform) const;
 };
 
 // Reads options at path "options". Unknown profile knobs and bad values are errors; the defaults stay in

@@ -1,10 +1,14 @@
 // Generic Orders API "v1" (seed 002): unit prices on line_items, taxes on the order, shipping_lines.
 #include <algorithm>
 
-#include "fields.hpp"
-#include "reader.hpp"
+#include "../../order/fields.hpp"
+#include "../../order/reader.hpp"
+#include "platform.hpp"
 
-namespace op::detail {
+namespace op::v1 {
+
+using namespace op::detail;
+
 namespace {
 
 struct V1Line {
@@ -179,7 +183,8 @@ void read_shipping(json::Value root, Order& order, Diagnostics& d) {
 
 }  // namespace
 
-bool read_order_v1(json::Value root, const ReadOptions& options, Diagnostics& d, Order& out) {
+bool read_order(json::Value root, const ReadOptions& options, Diagnostics& d, Order& out) {
+    out.totals_keep_refunds = true;  // v1 totals never drop when money is refunded: every refund is "in place"
     if (!read_currency(root, options, d, out)) return false;
     read_id(root, "id", d, out.id);
     read_text(root, "order_number", d, out.number, 256);
@@ -274,4 +279,4 @@ bool read_order_v1(json::Value root, const ReadOptions& options, Diagnostics& d,
     return true;
 }
 
-}  // namespace op::detail
+}  // namespace op::v1

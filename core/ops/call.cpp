@@ -1,5 +1,7 @@
 #include "call.hpp"
 
+#include "../platforms/registry.hpp"
+
 namespace op {
 namespace {
 
@@ -37,14 +39,17 @@ bool Call::load_order(std::string_view text) {
         return false;
     }
     if (!order_doc.parse(text, options.limits, diag)) return false;
-    const json::Value root = order_doc.root();
+    return read_order_at(order_doc.root());
+}
+
+bool Call::read_order_at(json::Value root) {
+    platform = options.platform ? options.platform : &detect_platform(root);
     ReadOptions ro;
-    ro.dialect = options.dialect ? *options.dialect : detect_dialect(root);
-    ro.profile = options.profile_for(ro.dialect);
+    ro.profile = options.profile_for(*platform);
     ro.tax_inclusive = options.tax_inclusive;
     ro.max_lines = options.max_lines;
     profile = ro.profile;
-    return read_order(root, ro, diag, order);
+    return read_order(root, ro, platform->reading->read, platform->fingerprint_tag, diag, order);
 }
 
 bool Call::load_request(std::string_view text, json::Value& out) {
@@ -79,7 +84,8 @@ std::string render_envelope(const Diagnostics& diag, std::string result) {
 
 std::string Call::envelope(std::string result) const { return render_envelope(diag, std::move(result)); }
 
-void write_result_footer(json::Writer& w, const Order& order) {
+void write_result_footer(json::Writer& w, const Order& order, const Platform& platform) {
+    w.field("platform", platform.name);
     w.field("order_fingerprint", fingerprint_text(order.fingerprint));
     w.field("engine_version", kEngineVersion);
 }

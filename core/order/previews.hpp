@@ -1,0 +1,119 @@
+// What the operations computed, in canonical terms: the refund calculation, the edited order and the
+// cancel request. Operations fill these; platforms render them in their own field names and calls.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "../json/document.hpp"
+#include "order.hpp"
+
+namespace op {
+
+enum class Restock : std::uint8_t { cancel, return_, no_restock };
+std::string_view restock_name(Restock r);
+bool parse_restock(std::string_view s, Restock& out);
+
+struct RefundLineRequest {
+    Id line_id;
+    std::int64_t quantity = 0;
+    std::optional<Restock> restock;       // 29next restock_type
+    std::optional<bool> restock_goods;    // v1 restock boolean
+    std::size_t index = 0;                // position in the request list (for paths)
+    bool valid = true;                    // false when reading it reported an error: it is left out
+};
+
+struct ShippingRequest {
+    bool present = false;
+    bool full = false;
+    std::optional<std::int64_t> amount_excl_tax;
+};
+
+struct RefundRequest {
+    std::string_view lines_key = "refund_lines";  // or "refund_line_items" (v1), for paths
+    std::string_view shipping_key = "refund_shipping";
+    std::string_view id_key = "line_id";          // or "line_item_id"
+    std::string_view restock_key = "restock_type";  // or "restock"
+    std::string_view amount_key = "amount_excl_tax";  // or "amount" (v1 shipping)
+    std::vector<RefundLineRequest> lines;
+    ShippingRequest shipping;
+};
+
+struct RefundLine {
+    const Line* line = nullptr;
+    std::size_t request_index = 0;
+    std::int64_t quantity = 0;
+    Restock restock = Restock::cancel;
+    bool restock_goods = false;               // v1 view: do the units go back to stock
+    std::int64_t refundable_quantity = 0;     // units of this restock pool refundable before this refund
+    std::int64_t amount_excl_tax = 0;
+    std::int64_t total_tax = 0;
+    std::int64_t amount_incl_tax = 0;
+};
+
+struct RefundShipping {
+    std::int64_t amount_excl_tax = 0;
+    std::int64_t total_tax = 0;
+    std::int64_t amount_incl_tax = 0;
+    std::int64_t refundable_amount = 0;  // shipping excl tax left before this refund
+    bool full = false;
+};
+
+struct TransactionAllocation {
+    const Transaction* transaction = nullptr;
+    std::int64_t amount = 0;
+};
+
+struct RefundCalculation {
+    std::vector<RefundLine> lines;
+    RefundShipping shipping;
+    std::vector<TransactionAllocation> transactions;
+    std::int64_t amount_excl_tax = 0;
+    std::int64_t total_tax = 0;
+    std::int64_t amount_incl_tax = 0;
+};
+
+// One line as it stands after the edits.
+struct EditedLine {
+    const Line* original = nullptr;  // nullptr for an added line
+    json::Value source;              // the input line object (absent for added lines)
+    Id id;
+    Id product_id;
+    std::string title;
+    bool digital = false;
+    std::int64_t quantity = 0;  // current units after the edits
+    std::int64_t amount_excl_tax = 0;
+    std::int64_t total_tax = 0;
+    std::int64_t amount_incl_tax = 0;
+    std::int64_t discount = 0;
+    std::optional<std::int64_t> unit_price;  // a new unit price (v1 update_line price, add_line)
+    bool has_rate = false;
+    Rate tax_rate;
+    std::string reason;
+    bool removed = false;
+    bool quantity_changed = false;
+    bool price_changed = false;
+    json::Value add_source;  // the add_line edit (for product_id etc.)
+};
+
+struct EditState {
+    std::vector<EditedLine> lines;
+    Shipping shipping;
+    json::Value shipping_address;          // the new address object, when changed
+    std::size_t shipping_address_edit = 0;
+    std::vector<std::pair<std::string_view, json::Value>> fields;  // simple field updates, last one wins
+    std::vector<std::pair<std::string_view, std::size_t>> field_edits;
+};
+
+struct CancelRequest {
+    std::string reason;
+    bool full_refund = false;
+    bool notify = false;
+    bool restock = true;
+};
+
+}  // namespace op

@@ -1,0 +1,117 @@
+// A platform is everything one commerce server knows: how its orders read into the canonical Order, which
+// edits and cancellations it accepts, its field names, and the calls that carry a preview out. The operations
+// in core/ops compute on the canonical model and ask the platform through this one table; only the platform
+// folders and the registry name a platform (docs/architecture.md).
+//
+// Two roles: the platform that *read* the order speaks for its shape (echoes, refund results, request names);
+// the platform whose *rules* apply (options.preset, else the same one) decides edits and cancellations.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "../diag/diagnostics.hpp"
+#include "../json/document.hpp"
+#include "../json/writer.hpp"
+#include "../money/profile.hpp"
+#include "../order/order.hpp"
+#include "../order/previews.hpp"
+#include "../order/reader.hpp"
+
+namespace op {
+
+// A fixed list of names kept in static storage (C++17 has no std::span).
+struct NameList {
+    const std::string_view* first = nullptr;
+    std::size_t count = 0;
+    constexpr NameList() = default;
+    template <std::size_t N>
+    constexpr NameList(const std::string_view (&names)[N]) : first(names), count(N) {}
+    const std::string_view* begin() const { return first; }
+    const std::string_view* end() const { return first + count; }
+    bool contains(std::string_view name) const;
+};
+
+// What an edit's plan is written from.
+struct EditPlanInput {
+    const Order& order;
+    const EditState& state;
+    std::int64_t balance;      // > 0 the customer owes, < 0 the merchant owes
+    json::Value call_options;  // this call's options (e.g. send_payment_notification)
+};
+
+// Reading the platform's order JSON.
+struct OrderReading {
+    bool (*claims)(json::Value root);  // nullptr: only chosen by options.dialect or as the default
+    bool (*read)(json::Value root, const ReadOptions& options, Diagnostics& d, Order& out);
+    Profile (*default_profile)();
+    std::string_view lines_key;  // where the order lists its lines, for results that echo them
+};
+
+// Refund results and the bodies that refer to them, in the platform's names.
+struct RefundSpeech {
+    std::string_view notify_key;  // the create body's notification flag
+    void (*write_calculation)(json::Writer& w, const Order& order, const RefundCalculation& calc);
+    // The refund request that removes units instead of an edit (a plan whose balance the merchant owes).
+    std::string_view lines_key;
+    void (*write_removal_line)(json::Writer& w, const Id& line, std::int64_t quantity);
+};
+
+// previewEdit's echo of the order after the edits, in the order's own shape.
+struct EditEcho {
+    void (*write_line)(json::Writer& w, const EditedLine& line, int exponent);
+    bool keeps_removed_lines;  // a removed line stays listed with quantity 0
+    NameList totals_keys;      // the order's total members, rewritten after the edits
+    void (*write_totals)(json::Writer& w, const Order& order, const Totals& after);
+};
+
+// Which edits the server accepts (the operations check them; messages say why in the platform's terms).
+struct EditRules {
+    bool line_price_changes;            // update_line may set a new unit price
+    std::string_view price_change_refusal;
+    std::string_view items_refusal;     // non-empty: lines cannot be added, changed or removed
+    std::string_view fulfilled_order_refusal;  // non-empty: a fulfilled order takes no edits
+    bool address_locked_by_fulfilment;  // the address is locked while fulfilment processes
+    std::string_view address_lock_refusal;
+    // update_order's status and shipping members: nullptr when the platform changes them only by transitions.
+    bool (*check_status_field)(std::string_view key, std::string_view value, const Order& order, Diagnostics& d);
+    std::size_t reference_max_length;   // order_number and external_ref
+    std::string_view reference_limit_note;
+    NameList address_required;
+    bool collects_payment;              // write_calls asks the customer for what they owe
+    void (*write_calls)(json::Writer& plan, const EditPlanInput& input, Diagnostics& d);  // into the plan array
+};
+
+// What a cancellation asks for and what it leaves.
+struct CancelRules {
+    void (*read_request)(json::Value request, Diagnostics& d, CancelRequest& out);
+    std::string_view fulfilled_refusal;  // non-empty: a fulfilled order cannot be cancelled
+    std::string_view keeps_payment_note;  // non-empty: cancelling never refunds here; said when money was paid
+    void (*write_statuses)(json::Writer& w, const Order& order, std::string_view payment_status_after);
+    void (*write_call)(json::Writer& w, const Order& order, const CancelRequest& request);
+};
+
+// deriveStatuses' vocabulary.
+enum class StatusWords : std::uint8_t {
+    detailed,  // authorisation expiry, partial voids, not_required / processing / incomplete fulfilment
+    basic,     // pending / authorized / paid / refunded and unfulfilled / partial / fulfilled
+};
+struct StatusVocabulary {
+    std::string_view payment_key;
+    StatusWords words;
+};
+
+struct Platform {
+    std::string_view name;           // as in options.dialect and options.preset
+    std::uint8_t fingerprint_tag;    // stable per platform: part of every order fingerprint
+    std::string_view payment_status_key;  // the order's payment status member
+    const OrderReading* reading;     // nullptr: its rules apply to orders read by another platform
+    const RefundSpeech* refund;
+    const EditEcho* echo;
+    const EditRules* edit;
+    const CancelRules* cancel;
+    const StatusVocabulary* statuses;  // nullptr: deriveStatuses does not speak this platform
+};
+
+}  // namespace op
