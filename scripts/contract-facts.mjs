@@ -8,6 +8,7 @@
 // so running the script again gives byte-identical files.
 //
 // Each file holds
+//   base_path:  the path of the contract's first server URL; operation paths are relative to it
 //   source:     the contract files and their info.version
 //   operations: {operationId: {method, path, required_headers, request_body, responses: {status: schema}}}
 //   schemas:    {Name: {$ref: "#/$defs/Name"}} for the entity/response schemas the engine reads or writes
@@ -323,7 +324,11 @@ function facts(platform) {
   const webhooks = {};
   for (const name of platform.webhooks) webhooks[name] = webhookFacts(reducer, docs, name);
   reducer.drain();
+  // The servers' URL path, which every operation path is relative to ('/api/admin' for 29next).
+  const server = docs[0].doc.servers?.[0]?.url ?? '';
+  const base_path = server.replace(/^[a-z]+:\/\/[^/]*/i, '').replace(/\/$/, '');
   return {
+    base_path,
     source: docs.map(({ name, doc }) => ({ file: name, openapi: doc.openapi, version: String(doc.info?.version ?? '') })),
     operations,
     schemas,
