@@ -22,6 +22,9 @@ function fail(lines) {
 const missing = [];
 if (!found('cmake')) missing.push('cmake (Debian package `cmake`)');
 if (!found('emcc') || !existsSync(emscriptenToolchain)) missing.push(`emcc with ${emscriptenToolchain} (Debian package \`emscripten\`, 3.1.6)`);
+if (!existsSync(join(root, 'node_modules/.bin/google-closure-compiler'))) {
+  missing.push('google-closure-compiler from npm (run `npm ci` first: the glue is minified with it)');
+}
 if (!existsSync('/usr/include/nlohmann/json.hpp')) missing.push('nlohmann/json headers (Debian package `nlohmann-json3-dev`)');
 if (missing.length) {
   fail([
