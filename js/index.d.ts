@@ -548,10 +548,12 @@ export interface Engine {
   toRefundCreateRequest<C extends RefundCalculation>(
     calculation: Envelope<C> | C,
     request?: JsonInput<{ note?: string; send_refund_notification?: boolean; notify_customer?: boolean }>,
+    options?: JsonInput<Options>,
   ): Envelope<RefundCreateRequestFor<C>>;
   toRefundCreateRequest(
     calculation: string,
     request?: JsonInput<{ note?: string; send_refund_notification?: boolean; notify_customer?: boolean }>,
+    options?: JsonInput<Options>,
   ): Envelope<RefundCreateRequest>;
   /**
    * Field-by-field differences between a preview and the server's answer.
