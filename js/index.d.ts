@@ -1,5 +1,14 @@
-// Types for order-preflight. Written by hand; tests/js/types.test.mjs checks IssueCode against engine.codes()
-// and tests/types/consumer.ts is type-checked by `npm test`.
+// Types for order-preflight, written by hand. IssueCode lists exactly what engine.codes() returns.
+// Results and requests are discriminated per platform: a result of an operation on an order carries
+// `platform`, and an envelope is discriminated on `ok`.
+
+declare global {
+  // Symbol.dispose (TypeScript lib "esnext.disposable"), declared here too so that these types also compile
+  // with older libs. At run time the session has [Symbol.dispose] wherever the runtime defines Symbol.dispose.
+  interface SymbolConstructor {
+    readonly dispose: unique symbol;
+  }
+}
 
 /** Every issue code the engine can report (docs/api.md "Issue codes"). */
 export type IssueCode =
@@ -69,13 +78,28 @@ export interface Issue {
   path: string;
 }
 
-/** What every operation returns. `result` is null only when the input could not be understood at all. */
-export interface Envelope<R> {
-  ok: boolean;
+/** An envelope without errors: `result` is always present. */
+export interface EnvelopeOk<R> {
+  ok: true;
+  /** Empty. */
+  errors: Issue[];
+  warnings: Issue[];
+  result: R;
+}
+
+/** An envelope with at least one error: `result` is null when the input could not be understood at all. */
+export interface EnvelopeFailed<R> {
+  ok: false;
   errors: Issue[];
   warnings: Issue[];
   result: R | null;
 }
+
+/**
+ * What every operation returns, discriminated on `ok`.
+ * @example if (env.ok) console.log(env.result); else env.errors.forEach((e) => console.log(e.code, e.path));
+ */
+export type Envelope<R> = EnvelopeOk<R> | EnvelopeFailed<R>;
 
 /** Exact decimal amount with the currency's digits, e.g. "3.99", "1200", "0.500". */
 export type Amount = string;
@@ -84,7 +108,18 @@ export type Id = string | number;
 /** Anything JSON: a plain object (or array) or its JSON text. */
 export type JsonInput<T = Record<string, unknown>> = T | string;
 
-export interface Footer {
+/**
+ * The platform whose rules produced a result. Shopware and Elastic Path results get their own types as their
+ * platform modules land; `RefundCalculations` and the other maps below are interfaces so that they can grow.
+ */
+export type Platform = '29next' | 'v1' | 'shopware' | 'elasticpath';
+
+/** The order shapes `options.dialect` selects (detected from the order when omitted). */
+export type Dialect = '29next' | 'v1';
+
+export interface Footer<P extends Platform = Platform> {
+  /** The platform whose rules produced this result. */
+  platform: P;
   /** Stable hash of the order facts used; changes when the server's order changes. */
   order_fingerprint: string;
   engine_version: string;
@@ -108,15 +143,17 @@ export interface Profile {
   default_tax_rate?: string | number;
 }
 
+/** Options that shape how the order is read. In a session they are fixed when the order is opened. */
 export interface Options {
-  dialect?: '29next' | 'v1';
+  dialect?: Dialect;
   tax_inclusive?: boolean;
   profile?: Profile;
   limits?: { max_bytes?: number; max_depth?: number; max_lines?: number };
 }
 
-export interface EditOptions extends Options {
-  /** Platform rules: defaults to the order's dialect; "elasticpath" applies seed 004's update-order limits. */
+/** Per-call options of previewEdit (also accepted by a session's previewEdit). */
+export interface EditCallOptions {
+  /** Platform rules: defaults to the order's dialect; "elasticpath" applies Elastic Path's update-order limits. */
   preset?: '29next' | 'v1' | 'elasticpath';
   /** Prices (and optionally tax rates and titles) for added lines, keyed by product id. */
   catalog?: Record<string, { price: string | number; tax_rate?: string | number; title?: string }>;
@@ -126,11 +163,24 @@ export interface EditOptions extends Options {
   include_order?: boolean;
 }
 
-export interface CancelOptions extends Options {
+export interface EditOptions extends Options, EditCallOptions {}
+
+/** Per-call options of previewCancel (also accepted by a session's previewCancel). */
+export interface CancelCallOptions {
   preset?: '29next' | 'v1' | 'elasticpath';
 }
 
-/** A 29next order (seed 001) or a v1 order (seed 002), as the admin UI already has it from the API. */
+export interface CancelOptions extends Options, CancelCallOptions {}
+
+/** Per-call options of deriveStatuses: the status vocabulary. */
+export interface StatusOptions {
+  preset?: 'v1' | '29next';
+}
+
+/**
+ * An order as the admin UI already has it from the platform's API: a 29next order (Admin API `ordersRetrieve`)
+ * or a v1 order (`line_items`, `financial_status`).
+ */
 export type Order = Record<string, unknown>;
 
 export interface LoadOptions {
@@ -162,7 +212,7 @@ export interface InspectedLine {
   discount: Amount;
   tax_rate: string | null;
   refunded_amount_excl_tax: Amount;
-  /** Facts the engine derived instead of reading (docs/rules.md §2). */
+  /** Facts the engine derived instead of reading (docs/rules.md, "Reading an order"). */
   derived: string[];
 }
 
@@ -178,7 +228,7 @@ export interface Totals {
 }
 
 export interface Inspection extends Footer {
-  dialect: '29next' | 'v1';
+  dialect: Dialect;
   currency: string;
   currency_exponent: number;
   tax_inclusive: boolean;
@@ -205,16 +255,32 @@ export interface Inspection extends Footer {
 
 export type RestockType = 'cancel' | 'return' | 'no_restock';
 
-/** 29next (seed 000) or v1 (seed 002) refund request. */
-export interface RefundRequest {
+/** A 29next refund request: the body of the Admin API's `ordersRefundCalculateCreate`. */
+export interface RefundRequest29next {
   refund_lines?: Array<{ line_id: Id; quantity: number; restock_type?: RestockType }>;
   refund_shipping?: { full_refund?: boolean; amount_excl_tax?: string | number };
+}
+
+/** A v1 refund request (v1 Orders API reference, "Refunds" › "Calculate Refund"). */
+export interface RefundRequestV1 {
   refund_line_items?: Array<{ line_item_id: Id; quantity: number; restock?: boolean }>;
+  /** "full", { full_refund: true } or an amount excluding tax. */
   shipping?: 'full' | { full_refund?: boolean; amount?: string | number };
 }
 
-/** The seed 000 ordersRefundCalculateCreate response (29next orders). */
-export interface RefundCalculation29next extends Footer {
+/** Refund requests by platform. */
+export interface RefundRequests {
+  '29next': RefundRequest29next;
+  v1: RefundRequestV1;
+}
+
+/** The platforms whose orders can be refunded by this version. */
+export type RefundPlatform = keyof RefundRequests & Platform;
+
+export type RefundRequest = RefundRequests[RefundPlatform];
+
+/** The 29next `ordersRefundCalculateCreate` response (schema `CalculateRefundResponse`). */
+export interface RefundCalculation29next extends Footer<'29next'> {
   refund_lines: Array<{
     line_id: Id; quantity: number; restock_type: RestockType; refundable_quantity: number;
     amount_excl_tax: Amount; amount_incl_tax: Amount; total_tax: Amount;
@@ -228,7 +294,7 @@ export interface RefundCalculation29next extends Footer {
 }
 
 /** The same facts in v1 naming (docs/api.md). */
-export interface RefundCalculationV1 extends Footer {
+export interface RefundCalculationV1 extends Footer<'v1'> {
   refund_line_items: Array<{
     line_item_id: Id; quantity: number; restock: boolean; restock_type: RestockType; refundable_quantity: number;
     subtotal: Amount; total_tax: Amount; amount: Amount;
@@ -241,15 +307,42 @@ export interface RefundCalculationV1 extends Footer {
   currency: string;
 }
 
-export type RefundCalculation = RefundCalculation29next | RefundCalculationV1;
+/** Refund calculations by platform. */
+export interface RefundCalculations {
+  '29next': RefundCalculation29next;
+  v1: RefundCalculationV1;
+}
 
-/** An ordersRefundCreate body (seed 000) or a v1 create body (seed 002). */
-export interface RefundCreateRequest extends RefundRequest {
+/** Discriminated by `platform`: `if (calc.platform === '29next') calc.amount_incl_tax`. */
+export type RefundCalculation = RefundCalculations[RefundPlatform];
+
+/** A 29next `ordersRefundCreate` body. */
+export interface RefundCreateRequest29next extends RefundRequest29next {
   note?: string;
   send_refund_notification?: boolean;
-  notify_customer?: boolean;
-  transactions: Array<{ id?: Id; parent_id?: Id; amount: string | number; kind?: 'refund' }>;
+  transactions: Array<{ id: Id; amount: string | number }>;
 }
+
+/** A v1 create-refund body (v1 Orders API reference, "Refunds" › "Create Refund"). */
+export interface RefundCreateRequestV1 extends RefundRequestV1 {
+  note?: string;
+  notify_customer?: boolean;
+  transactions: Array<{ parent_id: Id; amount: string | number; kind?: 'refund' }>;
+}
+
+/** Refund create bodies by platform. */
+export interface RefundCreateRequests {
+  '29next': RefundCreateRequest29next;
+  v1: RefundCreateRequestV1;
+}
+
+export type RefundCreateRequest = RefundCreateRequests[RefundPlatform];
+
+/** The create body matching a calculation (distributes over a union of calculations). */
+export type RefundCreateRequestFor<C> = C extends { platform: infer P extends RefundPlatform } ? RefundCreateRequests[P] : never;
+
+/** Options whose `dialect`, when given, chooses the request and result types. */
+export type DialectOptions<D extends Dialect> = Omit<Options, 'dialect'> & { dialect?: D };
 
 export interface RefundCompare {
   differences: Array<{ path: string; preview: unknown; server: unknown }>;
@@ -364,7 +457,9 @@ export interface TransitionResult {
   guard: GuardResult | null;
   allowed_actions?: string[];
   engine_version: string;
+  /** With an `order` in the request: the order's fingerprint and platform. */
   order_fingerprint?: string;
+  platform?: Platform;
 }
 
 export interface ActionsResult {
@@ -390,8 +485,15 @@ export interface MachinesResult {
 
 // ---- sessions ----
 
-/** An order opened once and previewed many times (SPEC 4.5). Close it when done. */
-export interface Session {
+/**
+ * An order opened once and previewed many times. Reading options (dialect, profile, limits, tax_inclusive)
+ * are fixed at open, so the methods take only per-call options. Close it when done — `close()`, or `using`
+ * where the runtime has Symbol.dispose.
+ * @example
+ * using session = engine.openOrder(order);
+ * const preview = session.previewEdit([{ op: 'update_line', line_id: 1000, quantity: 2 }], { include_order: false });
+ */
+export interface Session<P extends RefundPlatform = RefundPlatform> {
   /** False when the order could not be opened; every method then returns `envelope`. */
   ok: boolean;
   envelope: Envelope<{ session: number; lines: number } & Footer>;
@@ -399,14 +501,17 @@ export interface Session {
   id: number | null;
   orderFingerprint: string | null;
   readonly closed: boolean;
-  previewEdit(edits: JsonInput<Edit[] | { edits: Edit[] }>, options?: JsonInput<EditOptions>): Envelope<EditPreview>;
-  calculateRefund(request: JsonInput<RefundRequest>, options?: JsonInput<Options>): Envelope<RefundCalculation>;
-  validateRefund(request: JsonInput<RefundCreateRequest>, options?: JsonInput<Options>): Envelope<RefundCalculation>;
-  previewCancel(request?: JsonInput<CancelRequest>, options?: JsonInput<CancelOptions>): Envelope<CancelPreview>;
-  inspect(request?: null, options?: JsonInput<Options>): Envelope<Inspection>;
-  deriveStatuses(request?: null, options?: JsonInput<{ preset?: 'v1' | '29next' }>): Envelope<StatusDerivation>;
-  /** Frees the parsed order. Where the runtime has Symbol.dispose, `session[Symbol.dispose]` closes it too. */
+  previewEdit(edits: JsonInput<Edit[] | { edits: Edit[] }>, options?: JsonInput<EditCallOptions>): Envelope<EditPreview>;
+  calculateRefund(request: JsonInput<RefundRequests[P]>): Envelope<RefundCalculations[P]>;
+  validateRefund(request: JsonInput<RefundCreateRequests[P]>): Envelope<RefundCalculations[P]>;
+  previewCancel(request?: JsonInput<CancelRequest>, options?: JsonInput<CancelCallOptions>): Envelope<CancelPreview>;
+  /** What the engine understood from the order (as `inspectOrder`). */
+  inspect(): Envelope<Inspection>;
+  deriveStatuses(options?: JsonInput<StatusOptions>): Envelope<StatusDerivation>;
+  /** Frees the parsed order; later calls answer SESSION_CLOSED. Closing twice is harmless. */
   close(): void;
+  /** The same as close(): `using session = engine.openOrder(order)` closes it at the end of the block. */
+  [Symbol.dispose](): void;
 }
 
 export interface Engine {
@@ -420,21 +525,33 @@ export interface Engine {
    */
   inspectOrder(order: JsonInput<Order>, options?: JsonInput<Options>): Envelope<Inspection>;
   /**
-   * Mirrors ordersRefundCalculateCreate (seed 000).
-   * @example engine.calculateRefund(order, { refund_lines: [{ line_id: 1000, quantity: 1 }], refund_shipping: { full_refund: false, amount_excl_tax: '3.99' } })
+   * Mirrors the 29next Admin API's ordersRefundCalculateCreate (and the v1 calculate call). With
+   * `{ dialect }` in the options, the request and the result are typed for that dialect; otherwise the
+   * result is the union, discriminated by `platform`.
+   * @example unwrap(engine.calculateRefund(order, { refund_lines: [{ line_id: 1000, quantity: 1 }] }, { dialect: '29next' })).amount_incl_tax
    */
-  calculateRefund(order: JsonInput<Order>, request: JsonInput<RefundRequest>, options?: JsonInput<Options>): Envelope<RefundCalculation>;
+  calculateRefund<D extends Dialect & RefundPlatform = Dialect & RefundPlatform>(
+    order: JsonInput<Order>, request: JsonInput<RefundRequests[D]>, options?: JsonInput<DialectOptions<D>>,
+  ): Envelope<RefundCalculations[D]>;
   /**
-   * Checks an ordersRefundCreate body against the calculation; every mismatch is an issue.
-   * @example engine.validateRefund(order, { refund_lines: [...], transactions: [{ id: 1000, amount: '63.98' }] })
+   * Checks a create body (29next ordersRefundCreate, v1 create refund) against the calculation; every
+   * mismatch is an issue. The result is the calculation.
+   * @example engine.validateRefund(order, { refund_lines: [{ line_id: 1000, quantity: 1 }], transactions: [{ id: 1000, amount: '59.99' }] })
    */
-  validateRefund(order: JsonInput<Order>, createRequest: JsonInput<RefundCreateRequest>, options?: JsonInput<Options>): Envelope<RefundCalculation>;
+  validateRefund<D extends Dialect & RefundPlatform = Dialect & RefundPlatform>(
+    order: JsonInput<Order>, createRequest: JsonInput<RefundCreateRequests[D]>, options?: JsonInput<DialectOptions<D>>,
+  ): Envelope<RefundCalculations[D]>;
   /**
-   * The exact create body for a calculation (envelope or result).
+   * The exact create body for a calculation (envelope or result), in the calculation's platform.
    * @example engine.toRefundCreateRequest(preview, { note: 'Damaged', send_refund_notification: true }).result
    */
+  toRefundCreateRequest<C extends RefundCalculation>(
+    calculation: Envelope<C> | C,
+    request?: JsonInput<{ note?: string; send_refund_notification?: boolean; notify_customer?: boolean }>,
+    options?: JsonInput<Options>,
+  ): Envelope<RefundCreateRequestFor<C>>;
   toRefundCreateRequest(
-    calculation: JsonInput<Envelope<RefundCalculation> | RefundCalculation>,
+    calculation: string,
     request?: JsonInput<{ note?: string; send_refund_notification?: boolean; notify_customer?: boolean }>,
     options?: JsonInput<Options>,
   ): Envelope<RefundCreateRequest>;
@@ -455,9 +572,11 @@ export interface Engine {
   previewCancel(order: JsonInput<Order>, request?: JsonInput<CancelRequest>, options?: JsonInput<CancelOptions>): Envelope<CancelPreview>;
   /**
    * Parses the order once; previews then cost work proportional to the request.
-   * @example const s = engine.openOrder(order); s.previewEdit(edits); s.close();
+   * @example using s = engine.openOrder(order); s.previewEdit([{ op: 'remove_line', line_id: 1000 }]);
    */
-  openOrder(order: JsonInput<Order>, options?: JsonInput<Options>): Session;
+  openOrder<D extends Dialect & RefundPlatform = Dialect & RefundPlatform>(
+    order: JsonInput<Order>, options?: JsonInput<DialectOptions<D>>,
+  ): Session<D>;
   /**
    * Applies an action to a state of a preset's (or your own) machine.
    * @example engine.transition({ preset: 'shopware', machine: 'order.state', from: 'open', action: 'process' }).result.to
@@ -472,7 +591,7 @@ export interface Engine {
    * Financial and fulfillment status derived from transactions, refunds and quantities.
    * @example engine.deriveStatuses(order).result.fulfillment_status.derived
    */
-  deriveStatuses(order: JsonInput<Order>, options?: JsonInput<Options & { preset?: 'v1' | '29next' }>): Envelope<StatusDerivation>;
+  deriveStatuses(order: JsonInput<Order>, options?: JsonInput<Options & StatusOptions>): Envelope<StatusDerivation>;
   /**
    * The machines of a preset.
    * @example engine.machines('shopware').result.machines.map((m) => m.name)

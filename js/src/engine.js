@@ -144,16 +144,21 @@ function createEngine(mod) {
     };
   }
 
+  const optionsOnly = (method) => (options, placeholderOptions) =>
+    method(undefined, options === null || options === undefined ? placeholderOptions : options);
+
   function openOrder(order, options) {
     const opened = call('openOrder', named(['order', '', 'options'], order, undefined, options));
     if (!opened.ok) {
       // The order could not be opened: every method answers with the envelope that says why.
       const failed = () => opened;
-      return {
+      const session = {
         ok: false, envelope: opened, errors: opened.errors, id: null, orderFingerprint: null, closed: true,
         previewEdit: failed, calculateRefund: failed, validateRefund: failed, previewCancel: failed, inspect: failed,
         deriveStatuses: failed, close() {},
       };
+      if (typeof Symbol.dispose === 'symbol') session[Symbol.dispose] = session.close;
+      return session;
     }
     const id = opened.result.session;
     const state = { closed: false };
@@ -168,8 +173,10 @@ function createEngine(mod) {
       calculateRefund: sessionMethod(id, state, 'calculateRefund'),
       validateRefund: sessionMethod(id, state, 'validateRefund'),
       previewCancel: sessionMethod(id, state, 'previewCancel'),
-      inspect: sessionMethod(id, state, 'inspect'),
-      deriveStatuses: sessionMethod(id, state, 'deriveStatuses'),
+      // inspect() and deriveStatuses(options?) take no request. The 0.1.0 form with a placeholder first,
+      // inspect(null, options), still works.
+      inspect: optionsOnly(sessionMethod(id, state, 'inspect')),
+      deriveStatuses: optionsOnly(sessionMethod(id, state, 'deriveStatuses')),
       get closed() {
         return state.closed;
       },

@@ -2,17 +2,19 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import test from 'node:test';
 import { conformanceIn, RUNNER } from './support/cli-runtime.mjs';
-import { prepareConsumer, repoRoot } from './support/setup.mjs';
+import { REQUIRED_IN_TARBALL, prepareConsumer, repoRoot } from './support/setup.mjs';
 
 const sha = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
-test('npm pack: the tarball installs into an empty folder with the built glue and wasm', (t) => {
-  const c = prepareConsumer();
+test('npm pack from a clean tree: the tarball installs into an empty folder with the built glue, wasm, docs and examples', (t) => {
+  const c = prepareConsumer(); // packs a copy of the tree without js/dist: prepack builds it
+  assert.deepEqual(REQUIRED_IN_TARBALL.filter((f) => !c.files.includes(f)), []);
+  for (const f of REQUIRED_IN_TARBALL) assert.ok(existsSync(join(c.pkgDir, f)), `${f} installed`);
   t.diagnostic(`tarball ${c.tarball} sha256:${c.hash} ${c.reused ? '(cached install)' : '(fresh install)'}`);
   const installed = JSON.parse(readFileSync(join(c.pkgDir, 'package.json'), 'utf8'));
   const repo = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));

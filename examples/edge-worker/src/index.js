@@ -1,6 +1,7 @@
-// Cloudflare Workers example: order-preflight behind four POST routes. Each answers the engine's envelope
-// { ok, errors, warnings, result } as JSON: 200 when ok, 400 when the input was refused, 404 for an unknown
-// route, 405 for anything but POST, 501 when this build of the engine lacks the operation.
+// Cloudflare Workers example: order-preflight behind four POST routes. A route answers the engine's envelope
+// { ok, errors, warnings, result } as JSON — 200 when ok, 400 when the input was refused — and every code in
+// it is an engine code (engine.codes()). HTTP-level refusals (404 unknown route, 405 not POST) are not engine
+// answers and use their own shape, { error: { status, message } }, so a client never mistakes them for one.
 // Wrangler picks the package's "workerd" export, which imports order_preflight.wasm as a compiled module
 // (Workers refuse to compile wasm bytes at run time).
 import { loadEngine } from 'order-preflight';
@@ -17,11 +18,16 @@ const ROUTES = {
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
-const refusal = (status, code, message, path = '', headers = {}) =>
+// An envelope for a body the worker cannot hand to the engine; `code` is an engine code (INVALID_JSON, WRONG_TYPE).
+const refusal = (code, message, path = '') =>
   new Response(JSON.stringify({ ok: false, errors: [{ code, message, path }], warnings: [], result: null }), {
-    status,
-    headers: { ...JSON_HEADERS, ...headers },
+    status: 400,
+    headers: JSON_HEADERS,
   });
+
+// Not an engine envelope: no `ok`, no issue codes.
+const httpError = (status, message, headers = {}) =>
+  new Response(JSON.stringify({ error: { status, message } }), { status, headers: { ...JSON_HEADERS, ...headers } });
 
 let engine; // one instance per isolate, loaded on the first request
 
@@ -30,24 +36,21 @@ export default {
     const { pathname } = new URL(request.url);
     const route = ROUTES[pathname];
     if (!route) {
-      return refusal(404, 'UNKNOWN_ROUTE', `No route ${pathname}; POST to one of ${Object.keys(ROUTES).join(', ')}.`);
+      return httpError(404, `No route ${pathname}; POST to one of ${Object.keys(ROUTES).join(', ')}.`);
     }
     if (request.method !== 'POST') {
-      return refusal(405, 'METHOD_NOT_ALLOWED', `${pathname} only answers POST.`, '', { allow: 'POST' });
+      return httpError(405, `${pathname} only answers POST.`, { allow: 'POST' });
     }
     engine ??= await loadEngine();
-    if (typeof engine[route.method] !== 'function') {
-      return refusal(501, 'NOT_IMPLEMENTED', `This build of order-preflight ${engine.version()} has no ${route.method}.`);
-    }
 
     let body;
     try {
       body = JSON.parse(await request.text());
     } catch (e) {
-      return refusal(400, 'INVALID_JSON', `The request body is not valid JSON: ${e.message}`);
+      return refusal('INVALID_JSON', `The request body is not valid JSON: ${e.message}`);
     }
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-      return refusal(400, 'WRONG_TYPE', `The request body must be an object with ${route.fields.join(', ')}.`);
+      return refusal('WRONG_TYPE', `The request body must be an object with ${route.fields.join(', ')}.`);
     }
     // Missing fields stay undefined: the engine reports them with their path.
     const args = route.fields.map((field) => body[field] ?? undefined);

@@ -1,10 +1,12 @@
-// Shared set-up for the runtime suites: packs the package once per distinct tarball (cached by its sha256
-// under test-output/runtimes/), installs it into an empty consumer folder, and copies the harness there.
+// Shared set-up for the runtime suites: packs the package from a clean copy of the tree (no js/dist: npm pack's
+// prepack step must build it), once per distinct tarball (cached by its sha256 under test-output/runtimes/),
+// installs it into an empty consumer folder, and copies the harness there.
 // Also: free ports, child processes that are always killed, export-map resolution, TAP diagnostics.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
-  cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync,
+  cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -23,24 +25,67 @@ function run(cmd, args, options = {}) {
   return r;
 }
 
+/** What every tarball must contain: the engine, its types, and the docs and examples the README links to. */
+export const REQUIRED_IN_TARBALL = [
+  'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md',
+  'js/dist/order_preflight.mjs', 'js/dist/order_preflight.wasm', 'js/index.d.ts', 'js/order_preflight.wasm.d.ts',
+  'js/src/index.js', 'js/src/workerd.js', 'js/src/browser.js', 'js/cli.js',
+  'docs/api.md', 'docs/rules.md', 'examples/edge-worker/src/index.js', 'examples/edge-worker/wrangler.toml',
+  'examples/orders/29next-seed000.json',
+];
+
+/**
+ * A copy of the working tree as a fresh clone has it: the files git tracks (plus new, not ignored ones), so no
+ * build/, no js/dist/, no test-output/. node_modules is linked (a clone runs `npm ci` first). With shareBuild,
+ * build/ links to the repo's build folder, so the copy's prepack reuses the compiled objects instead of
+ * compiling the core from scratch (tests/runtimes/pack.test.mjs does that once, without sharing).
+ */
+export function cleanTree(name, { shareBuild = false } = {}) {
+  const dir = join(outRoot, `${name}-${process.pid}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const listed = run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repoRoot }).stdout;
+  for (const file of listed.split('\0').filter(Boolean)) {
+    const from = join(repoRoot, file);
+    if (!existsSync(from) || lstatSync(from).isSymbolicLink() || statSync(from).isDirectory()) continue;
+    cpSync(from, join(dir, file), { preserveTimestamps: true });
+  }
+  symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
+  // Shared only when the repo's wasm build is configured: a configure from the copy would repoint it.
+  if (shareBuild && existsSync(join(repoRoot, 'build/wasm-release/CMakeCache.txt'))) {
+    symlinkSync(join(repoRoot, 'build'), join(dir, 'build'));
+  }
+  return dir;
+}
+
+/** `npm pack` in a folder: the tarball's path and the files npm reports in it. */
+export function npmPack(cwd, destination, env = process.env) {
+  const packed = run('npm', ['pack', '--json', '--pack-destination', destination], { cwd, env });
+  const [{ filename, files }] = JSON.parse(packed.stdout);
+  return { tarball: join(destination, filename), files: files.map((f) => f.path) };
+}
+
 let prepared;
 
 /**
- * Packs the repo with `npm pack`, installs the tarball into test-output/runtimes/consumer-<hash>/ (reused
- * while the tarball is byte-identical; npm pack output is deterministic), and refreshes the harness files.
- * @returns {{dir: string, pkgDir: string, tarball: string, hash: string, reused: boolean}}
+ * Packs a clean copy of the tree with `npm pack` (its prepack builds js/dist), installs the tarball into
+ * test-output/runtimes/consumer-<hash>/ (reused while the tarball is byte-identical; npm pack output is
+ * deterministic), and refreshes the harness files.
+ * @returns {{dir: string, pkgDir: string, tarball: string, hash: string, reused: boolean, files: string[]}}
  */
 export function prepareConsumer() {
   if (prepared) return prepared;
-  for (const f of ['js/dist/order_preflight.mjs', 'js/dist/order_preflight.wasm']) {
-    if (!existsSync(join(repoRoot, f))) throw new Error(`${f} is missing: run \`bash scripts/build.sh wasm\` first`);
-  }
   const packDir = join(outRoot, `pack-${process.pid}`); // per process: never shared mid-write
   rmSync(packDir, { recursive: true, force: true });
   mkdirSync(packDir, { recursive: true });
-  const packed = run('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: repoRoot });
-  const [{ filename }] = JSON.parse(packed.stdout);
-  const packedFile = join(packDir, filename);
+  const tree = cleanTree('clean-tree', { shareBuild: true });
+  for (const f of ['js/dist/order_preflight.mjs', 'js/dist/order_preflight.wasm']) {
+    if (existsSync(join(tree, f))) throw new Error(`the clean tree already has ${f}`);
+  }
+  const { tarball: packedFile, files } = npmPack(tree, packDir);
+  const missing = REQUIRED_IN_TARBALL.filter((f) => !files.includes(f));
+  if (missing.length) throw new Error(`npm pack from a clean tree left out ${missing.join(', ')}`);
+  const filename = packedFile.slice(packDir.length + 1);
   const hash = createHash('sha256').update(readFileSync(packedFile)).digest('hex').slice(0, 16);
   const dir = join(outRoot, `consumer-${hash}`);
   let reused = existsSync(join(dir, '.installed'));
@@ -67,9 +112,10 @@ export function prepareConsumer() {
     }
   }
   rmSync(packDir, { recursive: true, force: true });
+  rmSync(tree, { recursive: true, force: true });
   syncHarness(dir);
   // The consumer keeps its own copy of the tarball it was installed from (byte-identical when reused).
-  prepared = { dir, pkgDir: join(dir, 'node_modules/order-preflight'), tarball: join(dir, 'order-preflight.tgz'), hash, reused };
+  prepared = { dir, pkgDir: join(dir, 'node_modules/order-preflight'), tarball: join(dir, 'order-preflight.tgz'), hash, reused, files };
   return prepared;
 }
 
