@@ -111,7 +111,11 @@ void write_transactions(json::Writer& w, json::Value calc, bool v1, int exponent
         w.object();
         w.key(id_key).copy(t.get(id_key));
         w.amount_field("amount", amount, exponent);
-        if (v1) w.field("kind", "refund");
+        if (v1) {
+            w.field("kind", "refund");
+            // The v1 create body names the gateway of the transaction it refunds (v1 reference, "Create Refund").
+            if (const json::Value g = t.get("gateway"); g.is_string()) w.field("gateway", g.text());
+        }
         w.end_object();
     }
     w.end_array();
@@ -144,7 +148,9 @@ std::string refund_create_envelope(std::string_view calculation, std::string_vie
     }
 
     std::string note;
-    bool notify = false;
+    // 29next's RefundOrder.send_refund_notification defaults to true when omitted (the contract); v1's
+    // notify_customer to false.
+    bool notify = !v1;
     {
         auto at_r = d.at("request");
         if (req) {

@@ -32,6 +32,12 @@ struct Line {
     Id id;
     Id product_id;
     std::string title;
+    // Catalog facts the server echoes in refund results; empty when the order does not carry them.
+    Id variant_id;
+    std::string variant_title;
+    std::string sku;
+    std::string product_image;
+    std::string product_url;
     bool digital = false;          // requires_shipping false or a gift card
     std::uint32_t source_index = 0;  // position in the input array, for paths
 
@@ -76,6 +82,11 @@ struct Transaction {
     std::int64_t amount = 0;
     std::uint32_t source_index = 0;
     std::string_view source_list;  // "transactions" or "refunds[i].transactions" (for paths)
+    // As the order names them, for results that echo them: empty when absent.
+    std::string kind_text;
+    Id gateway_id;
+    std::string gateway_name;
+    std::string payment_method;
 
     // Derived: for sale/capture, what earlier refunds took back and what is left;
     // for an authorisation, what was captured against it and whether it was voided.
@@ -117,6 +128,8 @@ struct Order {
     std::string status;
     std::string payment_status;      // 29next payment_status, v1 financial_status
     std::string fulfillment_status;
+    std::string shipping_method;  // as the order names them, for results that echo them
+    std::string shipping_code;
 
     std::vector<Line> lines;
     Shipping shipping;

@@ -88,6 +88,21 @@ bool parse_tx_status(std::string_view s, TxStatus& out) {
     return false;
 }
 
+// The gateway a payment went through: a name ("gateway": "stripe"), or payment_details.gateway {id, name} and
+// payment_method. Only echoed in results; a missing one stays empty.
+void read_gateway(json::Value v, Diagnostics& d, Transaction& tx) {
+    if (const json::Value g = v.get("gateway"); g.is_string()) tx.gateway_name = std::string(g.text());
+    if (const json::Value details = v.get("payment_details"); details.is_object()) {
+        auto at = d.at("payment_details");
+        if (const json::Value g = details.get("gateway"); g.is_object()) {
+            auto at_g = d.at("gateway");
+            read_id(g, "id", d, tx.gateway_id);
+            read_text(g, "name", d, tx.gateway_name, 255);
+        }
+    }
+    if (const json::Value m = v.get("payment_method"); m.is_string()) tx.payment_method = std::string(m.text());
+}
+
 void read_transaction_list(json::Value list, std::string_view list_name, Order& order, Diagnostics& d) {
     for_each_object(list, d, [&](json::Value v, std::size_t i) {
         Transaction tx;
@@ -104,6 +119,8 @@ void read_transaction_list(json::Value list, std::string_view list_name, Order& 
                                                           "'; expected sale, authorization, capture, refund or void.");
             return;
         }
+        tx.kind_text = std::move(kind_text);
+        read_gateway(v, d, tx);
         std::string status_text;
         if (!require(read_text(v, "status", d, status_text, 64), "status", d)) return;
         if (!parse_tx_status(status_text, tx.status)) {

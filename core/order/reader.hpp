@@ -34,6 +34,7 @@ namespace detail {
 bool read_currency(json::Value root, const ReadOptions& options, Diagnostics& d, Order& out);
 bool read_lines_array(json::Value root, std::string_view key, const ReadOptions& options, Diagnostics& d,
                       json::Value& out);
+void read_gateway(json::Value v, Diagnostics& d, Transaction& tx);
 void read_transaction_list(json::Value list, std::string_view list_name, Order& order, Diagnostics& d);
 bool sums_in_range(const Order& order, Diagnostics& d);
 void derive_payments(Order& order, Diagnostics& d);

@@ -37,15 +37,52 @@ void read_tax_display(json::Value root, const ReadOptions& options, Diagnostics&
     }
 }
 
-bool read_line(json::Value v, const Order& order, Diagnostics& d, Line& line) {
-    const std::size_t before = d.error_count();
-    if (!expect_object(v, d)) return false;
-    require(read_id(v, "id", d, line.id), "id", d);
+// The 2024-04-01 OrderLine names the product flat (product_id, product_title, variant_id, sku …); older
+// payloads nest it as product {id, title}. Both read to the same facts; the flat members win.
+void read_catalog_facts(json::Value v, Diagnostics& d, Line& line) {
     if (const json::Value product = v.get("product"); product.is_object()) {
         auto at = d.at("product");
         read_id(product, "id", d, line.product_id);
         read_text(product, "title", d, line.title);
     }
+    if (v.get("product_id")) read_id(v, "product_id", d, line.product_id);
+    if (v.get("product_title")) read_text(v, "product_title", d, line.title);
+    read_id(v, "variant_id", d, line.variant_id);
+    read_text(v, "variant_title", d, line.variant_title, 1000);
+    read_text(v, "sku", d, line.sku, 255);
+    read_text(v, "product_image", d, line.product_image, 4096);
+    read_text(v, "product_url", d, line.product_url, 4096);
+}
+
+// The excl-tax discount inside the line's totals: original_price_excl_tax − price_excl_tax (2024-04-01), or
+// price_excl_tax_excl_discounts − price_excl_tax (older payloads). A line with neither has no known discount:
+// 0, named in `derived`.
+void read_line_discount(json::Value v, int e, Diagnostics& d, Line& line) {
+    std::int64_t original = 0, excl_discounts = 0;
+    const Read a = read_amount(v, "original_price_excl_tax", e, d, original);
+    const Read b = read_amount(v, "price_excl_tax_excl_discounts", e, d, excl_discounts);
+    if (a == Read::ok) {
+        line.discount = original - line.amount_excl_tax;
+        if (b == Read::ok && excl_discounts != original)
+            d.warning_at("price_excl_tax_excl_discounts", Code::INCONSISTENT_TOTALS,
+                         "price_excl_tax_excl_discounts differs from original_price_excl_tax; the engine uses the latter.");
+    } else if (b == Read::ok) {
+        line.discount = excl_discounts - line.amount_excl_tax;
+    } else if (a == Read::absent && b == Read::absent) {
+        line.derived.push_back("discount");
+    }
+    if (line.discount < 0) {
+        d.warning_at(a == Read::ok ? "original_price_excl_tax" : "price_excl_tax_excl_discounts", Code::INCONSISTENT_TOTALS,
+                     "The price before discounts is below price_excl_tax; the engine takes the discount as 0.");
+        line.discount = 0;
+    }
+}
+
+bool read_line(json::Value v, const Order& order, Diagnostics& d, Line& line) {
+    const std::size_t before = d.error_count();
+    if (!expect_object(v, d)) return false;
+    require(read_id(v, "id", d, line.id), "id", d);
+    read_catalog_facts(v, d, line);
     bool gift_card = false;
     read_bool(v, "is_gift_card", d, gift_card);
     bool requires_shipping = true;
@@ -72,9 +109,7 @@ bool read_line(json::Value v, const Order& order, Diagnostics& d, Line& line) {
     require(read_amount(v, "price_excl_tax", e, d, line.amount_excl_tax), "price_excl_tax", d);
     require(read_amount(v, "price_incl_tax", e, d, line.amount_incl_tax), "price_incl_tax", d);
     line.total_tax = line.amount_incl_tax - line.amount_excl_tax;
-    std::int64_t before_discounts = 0;
-    if (read_amount(v, "price_excl_tax_excl_discounts", e, d, before_discounts) == Read::ok)
-        line.discount = before_discounts - line.amount_excl_tax;
+    read_line_discount(v, e, d, line);
 
     json::Value tax_lines;
     if (read_array(v, "tax_lines", d, tax_lines) && tax_lines) {
@@ -198,6 +233,8 @@ bool read_order(json::Value root, const ReadOptions& options, Diagnostics& d, Or
     read_text(root, "status", d, out.status, 100);
     read_text(root, "payment_status", d, out.payment_status, 100);
     read_text(root, "fulfillment_status", d, out.fulfillment_status, 100);
+    read_text(root, "shipping_method", d, out.shipping_method, 255);
+    read_text(root, "shipping_code", d, out.shipping_code, 255);
     read_tax_display(root, options, d, out);
 
     json::Value lines;

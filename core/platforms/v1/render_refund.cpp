@@ -34,6 +34,7 @@ void write_refund_calculation(json::Writer& w, const Order& o, const RefundCalcu
         write_id(w, t.transaction->id);
         w.amount_field("amount", t.amount, e);
         w.field("kind", "refund");
+        if (!t.transaction->gateway_name.empty()) w.field("gateway", t.transaction->gateway_name);
         w.amount_field("maximum_refundable", t.transaction->refundable, e);
         w.end_object();
     }
