@@ -44,11 +44,11 @@ TEST_CASE("The guide's worked example refunds 63.98 on transaction 1000 to the c
         R"({"refund_lines":[{"line_id":1000,"quantity":1}],"refund_shipping":{"full_refund":false,"amount_excl_tax":"3.99"}})", ""));
     REQUIRE(env["ok"] == true);
     const json& r = env["result"];
-    CHECK(r["refund_lines"][0] == json::parse(R"({"line_id":1000,"quantity":1,"restock_type":"no_restock","refundable_quantity":1,
+    CHECK(r["refund_lines"][0] == json::parse(R"J({"line_id":1000,"quantity":1,"restock_type":"no_restock","refundable_quantity":1,
         "amount_excl_tax":"59.99","amount_incl_tax":"59.99","total_tax":"0.00","product_id":184,
         "product_title":"Trail Runner Sock (3-pack)","sku":"TRAIL-RUNNER-SOCK-3-PACK-1841","variant_id":1841,"variant_title":"Default",
         "product_image":"https://cdn.29next.store/media/example/products/trail-runner-sock-3-pack.jpg",
-        "product_url":"https://example.29next.store/products/trail-runner-sock-3-pack/"})"));
+        "product_url":"https://example.29next.store/products/trail-runner-sock-3-pack/"})J"));
     CHECK(r["refund_shipping"] == json::parse(R"({"amount_incl_tax":"3.99","amount_excl_tax":"3.99","total_tax":"0.00","refundable_amount":"4.99",
         "currency":"USD","shipping_code":"standard","shipping_method":"Standard Shipping"})"));
     CHECK(r["transactions"] == json::parse(R"([{"id":1000,"amount":"63.98","refundable_amount":"184.96","gateway_id":1,
