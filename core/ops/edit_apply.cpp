@@ -69,11 +69,12 @@ struct Editor {
         l.amount_incl_tax = l.amount_excl_tax + l.total_tax;
     }
 
-    void update_line(json::Value e, bool remove) {
+    void update_line(json::Value e, bool remove, std::size_t index) {
         Id id;
         if (!require(read_id(e, "line_id", d, id), "line_id", d)) return;
         EditedLine* l = find(id, "line_id");
         if (!l) return;
+        l->edit_index = index;
         std::int64_t q = 0;
         if (remove) {
             q = 0;
@@ -134,11 +135,19 @@ struct Editor {
         return ctx.order.shipping.total_tax != 0;
     }
 
-    void add_line(json::Value e) {
+    void add_line(json::Value e, std::size_t index) {
         const std::size_t errors_before = d.error_count();
         EditedLine l;
         l.add_source = e;
-        const bool has_product = require(read_id(e, "product_id", d, l.product_id), "product_id", d);
+        l.edit_index = index;
+        // The product as the platform names it (v1 adds a variant_id); the first name is the one asked for.
+        std::string_view product_key = *rules.edit->added_product_keys.begin();
+        for (const std::string_view k : rules.edit->added_product_keys)
+            if (e.get(k)) {
+                product_key = k;
+                break;
+            }
+        const bool has_product = require(read_id(e, product_key, d, l.product_id), product_key, d);
         std::int64_t q = 0;
         if (require(read_count(e, "quantity", d, q), "quantity", d) && q == 0)
             d.error_at("quantity", Code::INVALID_QUANTITY, "An added line needs a quantity of at least 1.");
@@ -254,6 +263,12 @@ struct Editor {
             const json::Value v = e.get(key);
             if (!v) continue;
             any = true;
+            const std::string refusal = rules.edit->field_refusal ? rules.edit->field_refusal(key) : std::string();
+            if (!refusal.empty()) {
+                d.error_at(key, Code::FIELD_NOT_WRITABLE, refusal);
+                valid = false;
+                continue;
+            }
             valid = check_field(key, v) && valid;
         }
         // One update_order is one server call: it is planned only when every field in it is valid.
@@ -371,9 +386,9 @@ bool apply_edits(const OrderContext& ctx, const Platform& rules, json::Value edi
             d.error_at("op", Code::INVALID_VALUE, std::string(rules.edit->items_refusal));
             return;
         }
-        if (op == kOps[0]) editor.update_line(e, false);
-        else if (op == kOps[1]) editor.update_line(e, true);
-        else if (op == kOps[2]) editor.add_line(e);
+        if (op == kOps[0]) editor.update_line(e, false, i);
+        else if (op == kOps[1]) editor.update_line(e, true, i);
+        else if (op == kOps[2]) editor.add_line(e, i);
         else if (op == kOps[3]) editor.update_address(e, i);
         else if (op == kOps[4]) editor.update_fields(e, i);
         else

@@ -72,6 +72,27 @@ void write_order_after(json::Writer& w, const OrderContext& ctx, const EditState
     w.end_object();
 }
 
+std::string edit_path(std::size_t index) { return "edits[" + std::to_string(index) + "]"; }
+
+// A changed line with its own discount keeps it per unit; order-level offers and vouchers are not re-evaluated.
+// Each warning names the edit it concerns, so a UI can attach it there.
+void warn_offers_kept(const Order& o, const EditState& s, Diagnostics& d) {
+    const EditedLine* first_change = nullptr;
+    for (const auto& l : s.lines) {
+        if (!line_changed(l)) continue;
+        if (!first_change || l.edit_index < first_change->edit_index) first_change = &l;
+        if (l.original && l.original->discount > 0)
+            d.warning_exact({Code::OFFERS_NOT_REEVALUATED,
+                             "Line " + l.id.text + " has a discount of " + format_amount(l.original->discount, o.exponent) +
+                                 "; the preview keeps it per unit, the server may re-price it.",
+                             edit_path(l.edit_index)});
+    }
+    if (first_change && o.has_order_level_offers)
+        d.warning_exact({Code::OFFERS_NOT_REEVALUATED,
+                         "The order has order-level offers or vouchers; the preview does not re-evaluate them, the server may.",
+                         edit_path(first_change->edit_index)});
+}
+
 }  // namespace
 
 // include_order: false leaves out the echo of the whole order, so a session preview on every keystroke
@@ -86,12 +107,7 @@ void write_edit_result(json::Writer& w, const OrderContext& ctx, const Platform&
     const int e = o.exponent;
     const Totals before = o.totals;
     const Totals after = totals_after(s);
-    bool lines_changed = false;
-    for (const auto& l : s.lines) lines_changed = lines_changed || line_changed(l);
-    if (lines_changed && (o.has_order_level_offers || before.discounts > 0))
-        d.warning(Code::OFFERS_NOT_REEVALUATED,
-                  "Discounts stay as the order has them (per unit on existing lines); order-level offers and vouchers are not "
-                  "re-evaluated by the preview — the server may re-price.");
+    warn_offers_kept(o, s, d);
     w.object();
     const bool echo = echoes_order(ctx);
     if (echo) write_order_after(w, ctx, s, after);

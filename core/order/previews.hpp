@@ -95,6 +95,7 @@ struct EditedLine {
     Rate tax_rate;
     std::string reason;
     bool removed = false;
+    std::size_t edit_index = 0;  // the last edit that touched the line (for paths)
     bool quantity_changed = false;
     bool price_changed = false;
     json::Value add_source;  // the add_line edit (for product_id etc.)

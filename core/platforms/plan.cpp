@@ -21,8 +21,9 @@ std::string path_text(const std::string& text, std::string_view placeholder) {
     return text.empty() ? std::string(placeholder) : text;
 }
 
-void write_edited_fields(json::Writer& w, const EditState& s) {
+void write_edited_fields(json::Writer& w, const EditState& s, NameList except) {
     for (std::size_t i = 0; i < s.fields.size(); ++i) {
+        if (except.contains(s.fields[i].first)) continue;
         bool later = false;
         for (std::size_t j = i + 1; j < s.fields.size(); ++j) later = later || s.fields[j].first == s.fields[i].first;
         if (!later) w.key(s.fields[i].first).copy(s.fields[i].second);

@@ -45,7 +45,7 @@ std::string path_id(const Id& id, std::string_view placeholder);
 std::string path_text(const std::string& text, std::string_view placeholder);
 
 // Writes the order-level members the edits set; a member edited twice is written once, with its last value.
-void write_edited_fields(json::Writer& w, const EditState& state);
+void write_edited_fields(json::Writer& w, const EditState& state, NameList except = {});
 
 // Copies an object's members except `keys` (line echoes rewrite the members an edit changes).
 void copy_members_except(json::Writer& w, json::Value object, NameList keys);

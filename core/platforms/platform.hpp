@@ -79,6 +79,9 @@ struct EditRules {
     std::size_t reference_max_length;   // order_number and external_ref
     std::string_view reference_limit_note;
     NameList address_required;
+    NameList added_product_keys;        // add_line's product member(s); the first is asked for when none is given
+    // Why update_order cannot set `key` here, naming the call that does; empty when it can (nullptr: all can).
+    std::string (*field_refusal)(std::string_view key);
     bool collects_payment;              // write_calls asks the customer for what they owe
     void (*write_calls)(json::Writer& plan, const EditPlanInput& input, Diagnostics& d);  // into the plan array
 };

@@ -46,7 +46,7 @@ TEST_CASE("A quantity change keeps the frozen unit amounts and discount of the l
     CHECK(env["result"]["balance_due_by"] == "merchant");
 }
 
-TEST_CASE("The seed 000 swap flow plans PATCH, POST and collect-payment with the API version header", "[edit]") {
+TEST_CASE("The swap-items flow plans PATCH, POST and collect-payment with the API version header", "[edit]") {
     const json env = edit(test::example("29next-seed000.json"), json::parse(R"([
         {"op":"update_line","line_id":1000,"quantity":2,"reason":"product swap"},
         {"op":"add_line","product_id":184,"quantity":1,"price":"89.99","reason":"product swap"}])"));
@@ -56,7 +56,7 @@ TEST_CASE("The seed 000 swap flow plans PATCH, POST and collect-payment with the
     CHECK(plan[0]["method"] == "PATCH");
     CHECK(plan[0]["path"] == "/api/admin/orders/100123/lines/1000/");
     CHECK(plan[0]["body"] == json::parse(R"({"quantity":2,"reason":"product swap"})"));
-    CHECK(plan[0]["headers"]["X-29Next-Api-Version"] == "2024-04-01");
+    CHECK(plan[0]["headers"]["X-29next-API-Version"] == "2024-04-01");
     CHECK(plan[1]["method"] == "POST");
     CHECK(plan[1]["body"] == json::parse(R"({"product_id":184,"quantity":1,"price":"89.99","reason":"product swap"})"));
     CHECK(plan[2]["path"] == "/api/admin/orders/100123/collect-payment/");

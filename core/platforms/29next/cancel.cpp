@@ -5,10 +5,13 @@
 namespace op::n29next {
 
 void read_cancel_request(json::Value v, Diagnostics& d, CancelRequest& out) {
-    if (!v || v.is_null()) return;  // every field is optional
-    if (!expect_object(v, d)) return;
+    if (v && !v.is_null() && !expect_object(v, d)) return;
+    if (!v || v.is_null()) {
+        d.error_at("cancel_reason", Code::MISSING_FIELD, "ordersCancelCreate requires a cancel_reason (CancelOrder).");
+        return;
+    }
     if (read_text(v, "cancel_reason", d, out.reason, 1000) == Read::absent)
-        d.warning_at("cancel_reason", Code::MISSING_FIELD, "Give a cancel_reason: the seed's cancel request carries one.");
+        d.error_at("cancel_reason", Code::MISSING_FIELD, "ordersCancelCreate requires a cancel_reason (CancelOrder).");
     read_bool(v, "full_refund", d, out.full_refund);
     read_bool(v, "send_cancel_notification", d, out.notify);
 }

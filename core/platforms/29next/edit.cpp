@@ -47,14 +47,30 @@ void line_calls(PlanWriter& p, const Order& o, const EditState& s) {
     }
 }
 
-void order_call(PlanWriter& p, const Order& o, const EditState& s) {
-    if (!s.shipping_address && s.fields.empty()) return;
-    p.call("PATCH", order_path(o) + "/", "ordersPartialUpdate");
-    p.body().object();
-    if (s.shipping_address) p.w().key("shipping_address").copy(s.shipping_address);
-    write_edited_fields(p.w(), s);
-    p.w().end_object();
-    p.end();
+constexpr std::string_view kNote[] = {"note"};
+
+// The order's own members in one PATCH; a note is its own call (ordersNotesCreate), since PatchedUpdateOrder
+// has no note.
+void order_calls(PlanWriter& p, const Order& o, const EditState& s) {
+    json::Value note;
+    bool other_fields = false;
+    for (const auto& [key, value] : s.fields) {
+        if (key == "note") note = value;
+        else other_fields = true;
+    }
+    if (s.shipping_address || other_fields) {
+        p.call("PATCH", order_path(o) + "/", "ordersPartialUpdate");
+        p.body().object();
+        if (s.shipping_address) p.w().key("shipping_address").copy(s.shipping_address);
+        write_edited_fields(p.w(), s, kNote);
+        p.w().end_object();
+        p.end();
+    }
+    if (note) {
+        p.call("POST", order_path(o) + "/notes/", "ordersNotesCreate");
+        p.body().object().key("message").copy(note).end_object();
+        p.end();
+    }
 }
 
 }  // namespace
@@ -107,7 +123,7 @@ void write_totals_after(json::Writer& w, const Order& o, const Totals& after) {
 void write_edit_calls(json::Writer& w, const EditPlanInput& in, Diagnostics&) {
     PlanWriter plan(w, kApiVersionHeader, kApiVersion);
     line_calls(plan, in.order, in.state);
-    order_call(plan, in.order, in.state);
+    order_calls(plan, in.order, in.state);
     if (in.balance <= 0) return;
     bool notify = false;
     Diagnostics ignore;

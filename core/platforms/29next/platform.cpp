@@ -6,7 +6,21 @@ namespace n29next {
 namespace {
 
 constexpr std::string_view kTotalsKeys[] = {"total_excl_tax", "total_incl_tax", "total_tax"};
-constexpr std::string_view kAddressRequired[] = {"line1", "line4", "postcode", "country"};
+// PatchedUpdateOrder.shipping_address is a whole ShippingAddress: these are its required writable members.
+constexpr std::string_view kAddressRequired[] = {"first_name", "last_name", "line1", "line4", "country"};
+constexpr std::string_view kAddedProductKeys[] = {"product_id"};
+
+// PatchedUpdateOrder's writable members are addresses, status, fulfillment_status, tags, metadata and
+// attribution; notes have their own call (written by write_edit_calls).
+std::string field_refusal(std::string_view key) {
+    if (key == "email")
+        return "29next keeps the email on the customer, not the order: ordersPartialUpdate (PatchedUpdateOrder) does not take "
+               "it; update the customer (PATCH /api/admin/customers/{id}/) instead.";
+    if (key == "order_number" || key == "external_ref")
+        return "The order's " + std::string(key == "order_number" ? "number" : "external reference") +
+               " is read-only on 29next: ordersPartialUpdate (PatchedUpdateOrder) does not take it.";
+    return {};
+}
 
 constexpr OrderReading kReading{nullptr, read_order, [] { return Profile{}; }, "lines"};
 constexpr RefundSpeech kRefund{"send_refund_notification", write_refund_calculation, "refund_lines", write_removal_line};
@@ -24,6 +38,8 @@ constexpr EditRules kEdit{
     4096,
     "",
     kAddressRequired,
+    kAddedProductKeys,
+    field_refusal,
     true,
     write_edit_calls,
 };

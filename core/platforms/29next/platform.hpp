@@ -6,7 +6,7 @@
 
 namespace op::n29next {
 
-inline constexpr std::string_view kApiVersionHeader = "X-29Next-Api-Version";
+inline constexpr std::string_view kApiVersionHeader = "X-29next-API-Version";  // as the contract spells it
 inline constexpr std::string_view kApiVersion = "2024-04-01";
 
 bool read_order(json::Value root, const ReadOptions& options, Diagnostics& d, Order& out);

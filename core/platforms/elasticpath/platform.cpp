@@ -58,6 +58,7 @@ bool check_status_field(std::string_view key, std::string_view t, const Order& o
 }
 
 constexpr std::string_view kAddressRequired[] = {"first_name", "last_name", "line_1", "postcode", "country"};
+constexpr std::string_view kAddedProductKeys[] = {"product_id"};  // items never change; read only to report
 
 constexpr EditRules kEdit{
     false,
@@ -71,6 +72,8 @@ constexpr EditRules kEdit{
     64,
     " on Elastic Path (seed 004)",
     kAddressRequired,
+    kAddedProductKeys,
+    nullptr,
     false,
     write_edit_calls,
 };

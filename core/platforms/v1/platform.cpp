@@ -18,6 +18,7 @@ void write_removal_line(json::Writer& w, const Id& line, std::int64_t quantity) 
 
 constexpr std::string_view kTotalsKeys[] = {"subtotal_price", "total_tax", "total_price"};
 constexpr std::string_view kAddressRequired[] = {"address1", "city", "zip", "country"};
+constexpr std::string_view kAddedProductKeys[] = {"variant_id", "product_id"};
 
 constexpr OrderReading kReading{has_line_items_only, read_order, [] { return Profile{}; }, "line_items"};
 constexpr RefundSpeech kRefund{"notify_customer", write_refund_calculation, "refund_line_items", write_removal_line};
@@ -25,7 +26,7 @@ constexpr EditEcho kEcho{write_edited_line, false, kTotalsKeys, write_totals_aft
 constexpr EditRules kEdit{
     true, "", "", "", true,
     "Fulfilment is processing; the server will not take a new shipping address until it is cancelled.",
-    nullptr, 4096, "", kAddressRequired, false, write_edit_calls,
+    nullptr, 4096, "", kAddressRequired, kAddedProductKeys, nullptr, false, write_edit_calls,
 };
 constexpr CancelRules kCancel{read_cancel_request, "", "", write_cancel_statuses, write_cancel_call};
 constexpr StatusVocabulary kStatuses{"financial_status", StatusWords::basic};
