@@ -69,6 +69,7 @@ export type IssueCode =
   | 'UNREACHABLE_STATE'
   | 'SESSION_CLOSED'
   | 'INTERNAL_ERROR'
+  | 'FIELD_NOT_WRITABLE'
   ;
 
 /** One problem, with the JSON path into the input that caused it (e.g. "refund_lines[1].line_id"). */

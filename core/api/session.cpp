@@ -93,7 +93,7 @@ std::string session_call(std::int64_t id, std::string_view operation, std::strin
                 d.warning_at(fixed, Code::INVALID_OPTION, "'" + std::string(fixed) + "' is fixed when the session opens; it is ignored here.");
     }
     // A request-level profile (default_tax_rate for previewEdit) still comes from the session's options.
-    const OrderContext ctx{session.order, *session.platform, session.profile, session.options, session.order_doc.root(), call_options,
+    const OrderContext ctx{session.order, *session.platform, session.profile, session.options, session.order_root, call_options,
                            session.order_doc.source_bytes()};
     return render_envelope(d, op->run(ctx, req, d));
 }

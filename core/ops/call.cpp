@@ -44,12 +44,22 @@ bool Call::load_order(std::string_view text) {
 
 bool Call::read_order_at(json::Value root) {
     platform = options.platform ? options.platform : &detect_platform(root);
+    const OrderReading& reading = *platform->reading;
     ReadOptions ro;
     ro.profile = options.profile_for(*platform);
     ro.tax_inclusive = options.tax_inclusive;
     ro.max_lines = options.max_lines;
     profile = ro.profile;
-    return read_order(root, ro, platform->reading->read, platform->fingerprint_tag, diag, order);
+    // A webhook delivers the order inside a wrapper ({api_version, data: {…}}): read the order inside, with
+    // paths through the wrapper's member.
+    const json::Value inner = reading.wrapper_key.empty() ? json::Value() : root.get(reading.wrapper_key);
+    if (inner.is_object() && !root.get(reading.lines_key)) {
+        auto at = diag.at(reading.wrapper_key);
+        order_root = inner;
+        return read_order(inner, ro, reading.read, platform->fingerprint_tag, diag, order);
+    }
+    order_root = root;
+    return read_order(root, ro, reading.read, platform->fingerprint_tag, diag, order);
 }
 
 bool Call::load_request(std::string_view text, json::Value& out) {

@@ -26,6 +26,7 @@ struct Call {
     Profile profile;
     Order order;
     const Platform* platform = nullptr;  // the platform that read the order
+    json::Value order_root;              // the order object (inside its wrapper, when it came in one)
 
     // Parses the options text (empty means none). Returns false when it is not JSON.
     bool load_options(std::string_view text);

@@ -56,7 +56,7 @@ std::string cancel_result(const OrderContext& ctx, json::Value request, Diagnost
     if (o.status == "cancelled" || o.status == "canceled")
         d.error(Code::ORDER_ALREADY_CANCELLED, "The order is already cancelled.");
     else if (o.status == "closed" || o.status == "archived")
-        d.error(Code::ORDER_ALREADY_CLOSED, "The order is " + o.status + "; reopen it before cancelling (seed 002: cancel an open order).");
+        d.error(Code::ORDER_ALREADY_CLOSED, "The order is " + o.status + "; reopen it before cancelling.");
     const UnitCounts units = count_units(o);
     if (units.fulfilled > 0) {
         if (!cancel.fulfilled_refusal.empty())

@@ -95,7 +95,7 @@ struct Editor {
             const std::int64_t locked = o.current_quantity - o.editable_quantity;  // fulfilled or in fulfilment
             if (q != l->quantity && o.editable_quantity == 0) {
                 d.error_at("line_id", Code::LINE_NOT_EDITABLE,
-                           "Line " + id.text + " has editable_quantity 0: its units are fulfilled, in fulfilment or removed (seed 000).");
+                           "Line " + id.text + " has editable_quantity 0: its units are fulfilled, in fulfilment or removed.");
                 return;
             }
             if (q < locked) {

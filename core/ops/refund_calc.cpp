@@ -71,7 +71,7 @@ void explicit_restock(const Order& order, const Profile& profile, const Line& li
                       Restock restock, Claims& claims, Diagnostics& d, RefundCalculation& out) {
     if (restock == Restock::return_ && line.digital) {
         d.error_at("restock_type", Code::INVALID_RESTOCK_TYPE,
-                   line_name(line) + " is digital: fulfilled digital units must use no_restock (seed 000).");
+                   line_name(line) + " is digital: fulfilled digital units must use no_restock.");
         return;
     }
     const bool cancel = restock == Restock::cancel;

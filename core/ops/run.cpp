@@ -11,7 +11,7 @@ std::string run_with_order(std::string_view order, std::string_view request, std
     if (call.load_options(options) && call.load_order(order)) {
         json::Value req;
         if (call.load_request(request, req)) {
-            const OrderContext ctx{call.order, *call.platform, call.profile, call.options, call.order_doc.root(), call.options.raw,
+            const OrderContext ctx{call.order, *call.platform, call.profile, call.options, call.order_root, call.options.raw,
                                    call.order_doc.source_bytes()};
             result = operation(ctx, req, call.diag);
         }

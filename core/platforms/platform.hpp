@@ -47,6 +47,7 @@ struct OrderReading {
     bool (*read)(json::Value root, const ReadOptions& options, Diagnostics& d, Order& out);
     Profile (*default_profile)();
     std::string_view lines_key;  // where the order lists its lines, for results that echo them
+    std::string_view wrapper_key;  // non-empty: an order may arrive inside this member (a webhook's payload)
 };
 
 // Refund results and the bodies that refer to them, in the platform's names.

@@ -22,18 +22,19 @@ std::string field_refusal(std::string_view key) {
     return {};
 }
 
-constexpr OrderReading kReading{nullptr, read_order, [] { return Profile{}; }, "lines"};
+// Webhooks (order.created, order.updated) deliver {api_version, data: {…order…}}.
+constexpr OrderReading kReading{nullptr, read_order, [] { return Profile{}; }, "lines", "data"};
 constexpr RefundSpeech kRefund{"send_refund_notification", write_refund_calculation, "refund_lines", write_removal_line};
 constexpr EditEcho kEcho{write_edited_line, true, kTotalsKeys, write_totals_after};
 constexpr EditRules kEdit{
     false,
-    "29next line updates accept quantity changes only; remove the line and add one with the new price (seed 000).",
+    "29next line updates accept quantity changes only; remove the line and add one with the new price.",
     "",
     "",
     true,
     "Fulfilment is processing. First POST /api/admin/fulfillment-orders/{id}/cancellation-request/ "
     "(cancellationRequestSend), update the address, then POST /api/admin/fulfillment-orders/{id}/fulfillment-request/ "
-    "(fulfillmentRequestSend) (seed 000).",
+    "(fulfillmentRequestSend).",
     nullptr,
     4096,
     "",

@@ -20,7 +20,7 @@ constexpr std::string_view kTotalsKeys[] = {"subtotal_price", "total_tax", "tota
 constexpr std::string_view kAddressRequired[] = {"address1", "city", "zip", "country"};
 constexpr std::string_view kAddedProductKeys[] = {"variant_id", "product_id"};
 
-constexpr OrderReading kReading{has_line_items_only, read_order, [] { return Profile{}; }, "line_items"};
+constexpr OrderReading kReading{has_line_items_only, read_order, [] { return Profile{}; }, "line_items", ""};
 constexpr RefundSpeech kRefund{"notify_customer", write_refund_calculation, "refund_line_items", write_removal_line};
 constexpr EditEcho kEcho{write_edited_line, false, kTotalsKeys, write_totals_after};
 constexpr EditRules kEdit{
