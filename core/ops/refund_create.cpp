@@ -135,7 +135,13 @@ std::string refund_create_envelope(std::string_view calculation, std::string_vie
         auto at = d.at("request");
         return request.empty() || !req_doc.parse(request, json::Limits{}, d) ? json::Value() : req_doc.root();
     }();
-    (void)options;
+    // options.profile.currency_exponents: a currency the calculation was made with by override.
+    CallOptions call_options;
+    const bool options_parsed = options.empty() || [&] {
+        auto at_o = d.at("options");
+        return opt_doc.parse(options, json::Limits{}, d);
+    }();
+    if (options_parsed && opt_doc.root()) read_options(opt_doc.root(), d, call_options);
     auto at = d.at("calculation");
     const json::Value calc = calculation_of(calc_doc.root(), d);
     if (!calc) return render_envelope(d, out);
@@ -143,7 +149,10 @@ std::string refund_create_envelope(std::string_view calculation, std::string_vie
     std::string currency;
     int exponent = 2;
     if (require(read_text(calc, "currency", d, currency, 16), "currency", d)) {
-        if (auto c = find_currency(currency)) exponent = c->exponent;
+        const auto& overrides = call_options.overrides.currency_exponents;
+        const auto o = std::find_if(overrides.begin(), overrides.end(), [&](const auto& x) { return x.first == currency; });
+        if (o != overrides.end()) exponent = o->second;
+        else if (auto c = find_currency(currency)) exponent = c->exponent;
         else d.error_at("currency", Code::UNKNOWN_CURRENCY, "'" + currency + "' is not an active ISO 4217 currency.");
     }
 

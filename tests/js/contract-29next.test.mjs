@@ -47,6 +47,26 @@ for (const op of ['refund', 'edit', 'cancel', 'inspect', 'statuses', 'validate-r
 
 test('the corpus has 29next fixtures to check', () => assert.ok(cases.length > 50, `only ${cases.length} fixtures`));
 
+// Fixtures whose order is deliberately not what the 2024-04-01 server returns: they prove the engine reads older
+// or hand-written 29next-shaped orders too. Their outputs echo those inputs, so only the order is checked — and
+// it must really deviate, so this list cannot go stale.
+const offContract = {
+  'refund/failed-and-pending-not-refundable': 'a pending transaction (the contract knows succeeded and failed only)',
+  'refund/jpy-one-of-three': 'string line and transaction ids',
+  'refund/kwd-one-of-two': 'a three-decimal currency (the contract allows two decimals)',
+  'edit/inclusive-add-net-first': 'lines without quantity members, which the engine derives',
+  'edit/inclusive-add-tax-first': 'lines without quantity members, which the engine derives',
+  'edit/inclusive-decrease': 'lines without quantity members, which the engine derives',
+  'cancel/29next-authorized-only': 'lines without quantity members, which the engine derives',
+  'inspect/29next-half-even-jpy': 'string ids',
+  'inspect/bad-currency': 'an unknown currency on purpose',
+  'statuses/29next-authorization-expiring': 'no stated statuses: the derivation stands alone',
+  'statuses/29next-digital-only': 'no stated statuses: the derivation stands alone',
+  'statuses/29next-two-captures': 'no stated statuses: the derivation stands alone',
+};
+for (const name of Object.keys(offContract))
+  assert.ok(cases.some((c) => `${c.op}/${c.name}` === name), `${name} is listed as off-contract but is not a 29next fixture`);
+
 // The orders themselves: what the server returns for ordersRetrieve.
 for (const file of readdirSync(join(repo, 'examples', 'orders')).filter((f) => /^29next-.*\.json$/.test(f)).sort()) {
   test(`examples/orders/${file} is an Order`, () => {
@@ -54,11 +74,18 @@ for (const file of readdirSync(join(repo, 'examples', 'orders')).filter((f) => /
   });
 }
 for (const c of cases) {
-  test(`${c.op}/${c.name}: order.json is an Order`, () => conforms(contract.validateSchema('Order', c.order), 'order.json'));
+  const why = offContract[`${c.op}/${c.name}`];
+  if (why) {
+    test(`${c.op}/${c.name}: order.json is off-contract on purpose (${why})`, () =>
+      assert.ok(contract.validateSchema('Order', c.order).length > 0, 'the order now conforms: take it off the list'));
+  } else {
+    test(`${c.op}/${c.name}: order.json is an Order`, () => conforms(contract.validateSchema('Order', c.order), 'order.json'));
+  }
 }
+const onContract = (c) => !offContract[`${c.op}/${c.name}`];
 
 // calculateRefund → CalculateRefundResponse; toRefundCreateRequest → the ordersRefundCreate body.
-for (const c of cases.filter((x) => x.op === 'refund')) {
+for (const c of cases.filter((x) => x.op === 'refund' && onContract(x))) {
   const envelope = engine.calculateRefund(c.orderText, c.requestText, c.optionsText);
   if (!envelope.ok || !envelope.result) continue;
   test(`refund/${c.name}: calculateRefund result is a CalculateRefundResponse`, () => {
@@ -72,7 +99,7 @@ for (const c of cases.filter((x) => x.op === 'refund')) {
 }
 
 // previewEdit → every planned call, and the calculateRefund request it suggests when the merchant owes.
-for (const c of cases.filter((x) => x.op === 'edit')) {
+for (const c of cases.filter((x) => x.op === 'edit' && onContract(x))) {
   const envelope = engine.previewEdit(c.orderText, c.requestText, c.optionsText);
   const result = envelope.result;
   if (!result || !Array.isArray(result.plan)) continue;
@@ -90,10 +117,10 @@ for (const c of cases.filter((x) => x.op === 'edit')) {
 }
 
 // previewCancel → the ordersCancelCreate call.
-for (const c of cases.filter((x) => x.op === 'cancel')) {
+for (const c of cases.filter((x) => x.op === 'cancel' && onContract(x))) {
   const envelope = engine.previewCancel(c.orderText, c.requestText, c.optionsText);
   const call = envelope.result && envelope.result.request;
-  if (!call) continue;
+  if (!envelope.ok || !call) continue;  // a refused cancellation is not a call to send
   test(`cancel/${c.name}: request is the contract's ordersCancelCreate call`, () => {
     conforms(contract.validateCall({ operation: 'ordersCancelCreate', ...call }), 'cancel request');
   });
