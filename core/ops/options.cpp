@@ -86,7 +86,7 @@ void read_options(json::Value v, Diagnostics& d, CallOptions& out) {
         if (p && p->reading)
             out.platform = p;
         else
-            d.error_at("dialect", Code::INVALID_OPTION, "'" + dialect + "' is not a dialect; use " + platform_names(reads_orders) + ".");
+            d.error_at("dialect", Code::INVALID_OPTION, "'" + dialect + "' is not a dialect; use " + platform_names(reads_orders, " or ") + ".");
     }
     if (const json::Value p = v.get("profile"); p && !p.is_null()) read_profile(p, d, out.overrides);
     bool inclusive = false;

@@ -30,13 +30,13 @@ const Platform& detect_platform(json::Value order) {
     return *kPlatforms[0];
 }
 
-std::string platform_names(bool (*has)(const Platform&)) {
+std::string platform_names(bool (*has)(const Platform&), std::string_view last_joiner) {
     std::string out;
     std::size_t listed = 0, total = 0;
     for (const Platform* p : kPlatforms) total += has(*p) ? 1 : 0;
     for (const Platform* p : kPlatforms) {
         if (!has(*p)) continue;
-        if (listed > 0) out += listed + 1 == total ? " and " : ", ";
+        if (listed > 0) out += listed + 1 == total ? last_joiner : ", ";
         out += p->name;
         ++listed;
     }
