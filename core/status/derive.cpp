@@ -166,7 +166,7 @@ void write_derivation(json::Writer& w, const Order& o, const Platform& platform,
                 units_because(u, v.detailed), d);
         if (!v.order_status_key.empty())
             compare(v.order_status_key, o.status, balance_order_status(fin), def ? def->find(v.order_status_key) : nullptr,
-                    "its payment status '" + std::string(fin.front()) + "'", d);
+                    "its derived payment '" + std::string(fin.front()) + "' and the split-payment table", d);
     }
     w.object();
     w.field("preset", v.preset);

@@ -146,7 +146,8 @@ bool read_item(json::Value v, const Order& order, Diagnostics& d, Line& line, It
     line.editable_quantity = 0;  // items never change after checkout
     for (auto name : {"current_quantity", "fulfillable_quantity", "editable_quantity", "refunded_quantity"})
         line.derived.push_back(name);
-    return true;
+    finish_line_quantities(line, d);
+    return d.error_count() == before;
 }
 
 bool read_currency_of(json::Value data, json::Value items, const ReadOptions& options, Diagnostics& d, Order& out) {
@@ -384,6 +385,34 @@ void read_order_shipping(json::Value data, Order& out, Diagnostics& d) {
     out.shipping.amount_excl_tax += shipping;
 }
 
+// meta.display_price.paid / authorized / balance_owing as the server states them, against the transactions:
+// paid = complete purchases and captures, authorized = complete open authorisations, balance_owing =
+// with_tax - authorized - paid. A disagreement is a warning; the engine uses the transactions.
+void check_payment_totals(json::Value data, const Order& out, Diagnostics& d) {
+    const json::Value meta = data.get("meta");
+    const json::Value display = meta.is_object() ? meta.get("display_price") : json::Value();
+    if (!display.is_object()) return;
+    std::int64_t paid = 0, authorized = 0;
+    for (const auto& tx : out.transactions) {
+        if (tx.is_payment()) paid += tx.amount;
+        if (tx.kind == TxKind::authorization && tx.status == TxStatus::succeeded && !tx.voided) authorized += tx.amount - tx.captured;
+    }
+    std::int64_t total = 0;
+    if (read_minor(display.get("with_tax"), "amount", d, total) != Read::ok) return;
+    const std::int64_t owing = total - authorized - paid;
+    auto a = d.at("data");
+    auto b = d.at("meta");
+    auto c = d.at("display_price");
+    struct Stated { std::string_view key; std::int64_t derived; };
+    for (const Stated s : {Stated{"paid", paid}, Stated{"authorized", authorized}, Stated{"balance_owing", owing}}) {
+        std::int64_t stated = 0;
+        if (read_price(display, s.key, d, stated) != Read::ok || stated == s.derived) continue;
+        d.warning_at(s.key, Code::INCONSISTENT_TOTALS,
+                     std::string(s.key) + " is " + format_amount(stated, out.exponent) + " but the transactions give " +
+                         format_amount(s.derived, out.exponent) + "; the engine uses the transactions.");
+    }
+}
+
 }  // namespace
 
 bool read_order(json::Value root, const ReadOptions& options, Diagnostics& d, Order& out) {
@@ -416,6 +445,7 @@ bool read_order(json::Value root, const ReadOptions& options, Diagnostics& d, Or
 
     std::int64_t promotions = 0;
     std::size_t inclusive = 0, exclusive = 0;
+    const std::size_t errors_before_items = d.error_count();
     {
         auto at = d.at(included_at);
         auto at_items = d.at("items");
@@ -451,7 +481,9 @@ bool read_order(json::Value root, const ReadOptions& options, Diagnostics& d, Or
     if (!sums_in_range(out, d)) return false;
     std::int64_t lines_and_shipping = out.shipping.amount_incl_tax;
     for (const auto& l : out.lines) lines_and_shipping += l.amount_incl_tax;
-    settle_promotions(data, lines_and_shipping, promotions, out, d);
+    // An item that could not be read is already an error; the totals would only repeat it.
+    if (d.error_count() == errors_before_items) settle_promotions(data, lines_and_shipping, promotions, out, d);
+    check_payment_totals(data, out, d);
     return true;
 }
 
