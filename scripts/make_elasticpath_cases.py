@@ -44,9 +44,11 @@ def item(id_, name, sku, qty, unit, with_tax, without_tax, tax, discount=0, curr
         'relationships': {'cart_item': {'data': {'type': 'cart_item', 'id': 'c' + id_[1:]}}},
         'catalog_id': 'd1f2e3a4-0000-4000-8000-00000000c001', 'catalog_source': 'pim',
     }
+    if product_id is None:
+        del it['product_id']  # a custom item has no product
     if discount:
         it['discounts'] = [{'amount': {'amount': discount, 'currency': currency, 'includes_tax': False}, 'code': 'SAVE10',
-                            'id': 'e0a1b2c3-0000-4000-8000-0000000000p1', 'promotion_source': 'rule-promotion', 'is_cart_discount': True}]
+                            'id': 'e0a1b2c3-0000-4000-8000-0000000000a1', 'promotion_source': 'rule-promotion', 'is_cart_discount': True}]
     it.update(extra)
     return it
 
@@ -98,8 +100,8 @@ sample_items = [
     item(TSHIRT, 'Cotton T-Shirt', 'TSHIRT-BLK-M', 3, 2500, 7307, 6750, 557, -750),
     item(TOTE, 'Canvas Tote', 'TOTE-NAT', 1, 1800, 1754, 1620, 134, -180, product_id='5ab5b7b2-2c1f-4d3a-8e7e-0c6f1a9b2c02'),
     item(PROMO, 'Save 10%', 'SAVE10', 1, -930, -930, -930, 0, type_='promotion_item', promotion_source='rule-promotion',
-         product_id='e0a1b2c3-0000-4000-8000-0000000000p1'),
-    item(SHIP, 'Shipping', '__shipping_standard', 1, 599, 599, 599, 0, includes_tax=True, type_='custom_item', product_id=''),
+         product_id='e0a1b2c3-0000-4000-8000-0000000000a1'),
+    item(SHIP, 'Shipping', '__shipping_standard', 1, 599, 599, 599, 0, includes_tax=True, type_='custom_item', product_id=None),
 ]
 sample = order(sample_items, [tx(PAY1, 'purchase', 9660)], 9660, 8969, 691, discount=-930)
 
@@ -123,7 +125,7 @@ def with_txs(base, txs, paid=None, authorized=0):
 MUG, GPROMO = 'a1000000-0000-4000-8000-000000000011', 'a1000000-0000-4000-8000-000000000012'
 simple = order([item(MUG, 'Stoneware Mug', 'MUG-01', 2, 1200, 2400, 2000, 400, currency='GBP', includes_tax=True),
                 item(GPROMO, 'Three off', 'THREEOFF', 1, -300, -300, -300, 0, currency='GBP', includes_tax=True,
-                     product_id='e0a1b2c3-0000-4000-8000-0000000000p2')],
+                     product_id='e0a1b2c3-0000-4000-8000-0000000000a2')],
                [tx(PAY1, 'purchase', 2100, currency='GBP')], 2100, 1700, 400, discount=-300, currency='GBP')
 
 # Tax-inclusive line method with a shipping group (GBP): Tea tin 3 x 9.99 = 29.97 gross, tax 5.00, net 24.97;
