@@ -397,11 +397,20 @@ export interface RefundCreateRequestV1 extends RefundRequestV1 {
   transactions: Array<{ parent_id: Id; amount: string | number; kind?: 'refund' }>;
 }
 
+/**
+ * What `toRefundCreateRequest` gives for an Elastic Path calculation: the amount per transaction (integer minor
+ * units) and the exact refundATransaction calls, with `note` in each body's `options`.
+ */
+export interface RefundCreateCallsElasticPath {
+  transactions: Array<{ id: string; amount: number }>;
+  requests: Array<PlannedCall & { method: 'POST'; operation: 'refundATransaction'; body: RefundCreateRequestElasticPath }>;
+}
+
 /** Refund create bodies by platform. */
 export interface RefundCreateRequests {
   '29next': RefundCreateRequest29next;
   v1: RefundCreateRequestV1;
-  elasticpath: RefundCreateRequestElasticPath;
+  elasticpath: RefundCreateCallsElasticPath;
 }
 
 export type RefundCreateRequest = RefundCreateRequests[RefundPlatform];
