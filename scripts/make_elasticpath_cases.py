@@ -197,7 +197,7 @@ CASES = {
         'amount-as-number-refused': (sample, {'amount': 1234}, None),
         'amount-fractional-cent-refused': (sample, {'amount': '1.234'}, None),
         'split-payment-oldest-first': (split, {'amount': '70.00'}, None),
-        'split-payment-largest-first': (split, {'amount': '70.00'}, {'profile': {'refund_allocation': 'newest_first'}}),
+        'split-payment-newest-first': (split, {'amount': '70.00'}, {'profile': {'refund_allocation': 'newest_first'}}),
         'split-payment-named-transaction': (split, {'amount': '30.00', 'transaction_id': PAY2}, None),
         'split-payment-named-transaction-over': (split, {'amount': '40.00', 'transaction_id': PAY2}, None),
         'second-partial-refund': (refunded_once, {'amount': '72.24'}, None),
@@ -279,8 +279,8 @@ HAND = [
     # 70.00 over 60.00 + 36.60: oldest first 60.00 + 10.00; newest first 36.60 + 33.40
     ('refund', 'split-payment-oldest-first', '/result/requests/0/body/data/amount', 6000),
     ('refund', 'split-payment-oldest-first', '/result/requests/1/body/data/amount', 1000),
-    ('refund', 'split-payment-largest-first', '/result/requests/0/body/data/amount', 3660),
-    ('refund', 'split-payment-largest-first', '/result/requests/1/body/data/amount', 3340),
+    ('refund', 'split-payment-newest-first', '/result/requests/0/body/data/amount', 3660),
+    ('refund', 'split-payment-newest-first', '/result/requests/1/body/data/amount', 3340),
     ('refund', 'split-payment-named-transaction', '/result/requests/0/path', f'/v2/orders/{OID}/transactions/{PAY2}/refund'),
     ('refund', 'split-payment-named-transaction-over', '/errors/0/code', 'REFUND_EXCEEDS_TOTAL'),
     # 96.60 - 24.36 already refunded = 72.24 left
