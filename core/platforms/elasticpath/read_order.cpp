@@ -443,7 +443,8 @@ bool read_order(json::Value root, const ReadOptions& options, Diagnostics& d, Or
     read_order_facts(data, out, d);
     check_relationships(data, items, d);
 
-    std::int64_t promotions = 0;
+    // Sums of up to max_lines items of up to 10^15 each: kept in 128 bits until they are known to be in range.
+    i128 promotions = 0, ship_incl = 0, ship_excl = 0, ship_tax = 0;
     std::size_t inclusive = 0, exclusive = 0;
     const std::size_t errors_before_items = d.error_count();
     {
@@ -461,15 +462,23 @@ bool read_order(json::Value root, const ReadOptions& options, Diagnostics& d, Or
                 continue;
             }
             if (item.kind == ItemKind::shipping) {
-                out.shipping.amount_incl_tax += item.with_tax;
-                out.shipping.amount_excl_tax += item.without_tax;
-                out.shipping.total_tax += item.tax;
+                ship_incl += item.with_tax;
+                ship_excl += item.without_tax;
+                ship_tax += item.tax;
                 continue;
             }
             if (item.has_includes_tax) (item.includes_tax ? inclusive : exclusive) += 1;
             out.lines.push_back(std::move(line));
         }
     }
+    for (const i128 v : {promotions, ship_incl, ship_excl, ship_tax})
+        if (v > kMaxMinorUnits || v < -kMaxMinorUnits) {
+            d.error_at(included_at, Code::AMOUNT_OUT_OF_RANGE, "The items' promotions or shipping add up to more than 10^15 minor units.");
+            return false;
+        }
+    out.shipping.amount_incl_tax = static_cast<std::int64_t>(ship_incl);
+    out.shipping.amount_excl_tax = static_cast<std::int64_t>(ship_excl);
+    out.shipping.total_tax = static_cast<std::int64_t>(ship_tax);
     check_unique_line_ids(out, "included.items", d);
     if (options.tax_inclusive) out.tax_inclusive = *options.tax_inclusive;
     else out.tax_inclusive = inclusive > 0 && exclusive == 0;
@@ -479,10 +488,11 @@ bool read_order(json::Value root, const ReadOptions& options, Diagnostics& d, Or
     read_order_shipping(data, out, d);
     read_transactions(root, out, d);
     if (!sums_in_range(out, d)) return false;
-    std::int64_t lines_and_shipping = out.shipping.amount_incl_tax;
+    std::int64_t lines_and_shipping = out.shipping.amount_incl_tax;  // in range: sums_in_range checked it
     for (const auto& l : out.lines) lines_and_shipping += l.amount_incl_tax;
     // An item that could not be read is already an error; the totals would only repeat it.
-    if (d.error_count() == errors_before_items) settle_promotions(data, lines_and_shipping, promotions, out, d);
+    if (d.error_count() == errors_before_items)
+        settle_promotions(data, lines_and_shipping, static_cast<std::int64_t>(promotions), out, d);
     check_payment_totals(data, out, d);
     return true;
 }
