@@ -246,6 +246,17 @@ CASES = {
         'order-already-cancelled': (cancelled, None, None),
         'order-full-refund-ignored': (sample, {'full_refund': True}, None),
     },
+    'validate-refund': {
+        'calls-match': (sample, {'transactions': [{'id': PAY1, 'amount': 2436}], 'requests': [
+            {'method': 'POST', 'path': f'/v2/orders/{OID}/transactions/{PAY1}/refund', 'operation': 'refundATransaction',
+             'headers': {'Content-Type': 'application/json'}, 'body': {'data': {'amount': 2436, 'options': {'note': 'Damaged'}}}}]}, None),
+        'amounts-only': (split, {'transactions': [{'id': PAY1, 'amount': 6000}, {'id': PAY2, 'amount': 1000}]}, None),
+        'over-refundable': (refunded_once, {'transactions': [{'id': PAY1, 'amount': 7225}]}, None),
+        'decimal-amount-refused': (sample, {'transactions': [{'id': PAY1, 'amount': '24.36'}]}, None),
+        'call-differs': (sample, {'transactions': [{'id': PAY1, 'amount': 2436}], 'requests': [
+            {'method': 'POST', 'path': f'/v2/orders/{OID}/transactions/{PAY1}/refund', 'body': {'data': {'amount': 2437}}}]}, None),
+        'authorization-refused': (authorized, {'transactions': [{'id': PAY1, 'amount': 100}]}, None),
+    },
     'statuses': {
         'order-paid': (sample, None, None),
         'order-partially-paid': (partially_paid, None, None),
@@ -321,6 +332,12 @@ HAND = [
     ('cancel', 'order-paid-keeps-money', '/result/follow_up/0/body/data/amount', 9660),
     ('edit', 'order-address-then-fulfil', '/result/plan/1/body/data/shipping', 'fulfilled'),
     ('edit', 'order-references-only', '/result/plan/0/body/data/shipping_address', {}),
+    ('validate-refund', 'calls-match', '/ok', True),
+    ('validate-refund', 'amounts-only', '/result/amount', '70.00'),
+    # 96.60 - 24.36 = 72.24 left: 72.25 is one cent over
+    ('validate-refund', 'over-refundable', '/errors/0/code', 'REFUND_EXCEEDS_TOTAL'),
+    ('validate-refund', 'decimal-amount-refused', '/errors/0/code', 'WRONG_TYPE'),
+    ('validate-refund', 'call-differs', '/errors/0/code', 'REFUND_MISMATCH'),
 ]
 
 def pointer(doc, ptr):

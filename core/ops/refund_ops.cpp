@@ -101,6 +101,13 @@ std::string refund_result(const OrderContext& ctx, json::Value request, Diagnost
 }
 
 std::string validate_refund_result(const OrderContext& ctx, json::Value request, Diagnostics& d) {
+    if (ctx.platform.refund && ctx.platform.refund->read_create) {
+        RefundCalculation calc;
+        ctx.platform.refund->read_create(request, ctx.order, d, calc);
+        if (!request.is_object()) return {};
+        if (ctx.platform.refund->check) ctx.platform.refund->check(ctx.order, RefundRequest{}, calc, d);
+        return render(ctx, calc);
+    }
     RefundRequest req;
     if (!read_request(ctx, request, d, req)) return {};
     RefundCalculation calc;

@@ -60,6 +60,9 @@ struct RefundSpeech {
     bool (*read_request)(json::Value request, const Order& order, Diagnostics& d, RefundRequest& out) = nullptr;
     // The platform's rules on a computed refund (order state, gateways), reported into `d` (nullptr: none).
     void (*check)(const Order& order, const RefundRequest& request, const RefundCalculation& calc, Diagnostics& d) = nullptr;
+    // validateRefund of the platform's own create body (nullptr: the refund_lines body checked against a
+    // recalculation): fills `calc` with what the body would refund, reporting each problem.
+    void (*read_create)(json::Value body, const Order& order, Diagnostics& d, RefundCalculation& calc) = nullptr;
 };
 
 // previewEdit's echo of the order after the edits, in the order's own shape.

@@ -8,7 +8,8 @@ namespace elasticpath {
 namespace {
 
 constexpr OrderReading kReading{claims_order, read_order, [] { return Profile{}; }, "items"};
-constexpr RefundSpeech kRefund{"", write_refund_calculation, "items", write_removal_line, read_refund_request, check_refund};
+constexpr RefundSpeech kRefund{"", write_refund_calculation, "items", write_removal_line, read_refund_request, check_refund,
+                               read_create_body};
 constexpr StatusVocabulary kStatuses{"payment", StatusWords::balance, "shipping", "status", "data"};
 
 }  // namespace

@@ -28,6 +28,8 @@ bool read_refund_request(json::Value v, const Order& order, Diagnostics& d, Refu
 void check_refund(const Order& order, const RefundRequest& request, const RefundCalculation& calc, Diagnostics& d);
 void write_refund_calculation(json::Writer& w, const Order& order, const RefundCalculation& calc);
 void write_removal_line(json::Writer& w, const Id& line, std::int64_t quantity);
+// validateRefund: the create body toRefundCreateRequest gives ({transactions: [{id, amount}], requests?}).
+void read_create_body(json::Value body, const Order& order, Diagnostics& d, RefundCalculation& calc);
 
 // Edits and cancellations (updateAnOrder).
 extern const EditRules kEditRules;

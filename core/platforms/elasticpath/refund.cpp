@@ -138,6 +138,85 @@ void write_refund_calculation(json::Writer& w, const Order& order, const RefundC
     w.end_array();
 }
 
+// The body toRefundCreateRequest gives: the amount per transaction in minor units, and optionally the calls,
+// which must be those amounts on those transactions' refund paths.
+void read_create_body(json::Value body, const Order& order, Diagnostics& d, RefundCalculation& calc) {
+    calc.amount_only = true;
+    if (!body || body.is_null()) {
+        d.error(Code::MISSING_FIELD, "No refund body was given.");
+        return;
+    }
+    if (!expect_object(body, d)) return;
+    for (auto it = body.begin(); it != body.end(); ++it)
+        if (it.key() != "transactions" && it.key() != "requests")
+            d.warning_at(it.key(), Code::UNKNOWN_FIELD, "'" + excerpt(it.key(), 40) + "' is not part of the refund calls "
+                                                                                  "({transactions, requests} from toRefundCreateRequest).");
+    json::Value txs;
+    if (!read_array(body, "transactions", d, txs)) return;
+    if (!txs || txs.size() == 0) {
+        d.error_at("transactions", Code::MISSING_FIELD, "The body needs the transactions to refund (from the calculation).");
+        return;
+    }
+    {
+        auto at = d.at("transactions");
+        for_each_object(txs, d, [&](json::Value v, std::size_t) {
+            Id id;
+            std::int64_t amount = 0;
+            if (!require(read_id(v, "id", d, id), "id", d)) return;
+            if (!require(read_minor(v, "amount", d, amount), "amount", d)) return;
+            const Transaction* tx = order.find_transaction(id);
+            if (!tx) {
+                d.error_at("id", Code::TRANSACTION_NOT_FOUND, "The order has no transaction " + id.text + ".");
+            } else if (amount <= 0) {
+                d.error_at("amount", Code::INVALID_AMOUNT, "A refund amount must be positive.");
+            } else if (tx->kind == TxKind::authorization) {
+                d.error_at("id", Code::PAYMENT_NOT_CAPTURED, "Transaction " + id.text + " is an authorisation: void it instead.");
+            } else if (!tx->is_payment()) {
+                d.error_at("id", Code::PAYMENT_NOT_CAPTURED, "Transaction " + id.text + " is not a completed payment.");
+            } else {
+                for (const auto& a : calc.transactions)
+                    if (a.transaction == tx) {
+                        d.error_at("id", Code::DUPLICATE_ID, "Transaction " + id.text + " is listed twice.");
+                        return;
+                    }
+                if (amount > tx->refundable)
+                    d.error_at("amount", Code::REFUND_EXCEEDS_TOTAL, "Transaction " + id.text + " has " +
+                                                                         format_amount(tx->refundable, order.exponent) + " left to refund.");
+                else {
+                    calc.transactions.push_back({tx, amount});
+                    calc.amount_incl_tax += amount;
+                }
+            }
+        });
+    }
+    calc.amount_excl_tax = calc.amount_incl_tax;
+    json::Value requests;
+    if (!read_array(body, "requests", d, requests) || !requests) return;
+    if (requests.size() != txs.size()) {
+        d.error_at("requests", Code::REFUND_MISMATCH, "The body lists " + std::to_string(txs.size()) + " transaction(s) but " +
+                                                          std::to_string(requests.size()) + " call(s).");
+        return;
+    }
+    auto at = d.at("requests");
+    std::size_t i = 0;
+    for (auto it = requests.begin(); it != requests.end() && i < calc.transactions.size(); ++it, ++i) {
+        auto at_i = d.at(i);
+        const json::Value call = *it;
+        const TransactionAllocation& a = calc.transactions[i];
+        const json::Value path = call.is_object() ? call.get("path") : json::Value();
+        const json::Value b = call.is_object() ? call.get("body") : json::Value();
+        const json::Value data = b.is_object() ? b.get("data") : json::Value();
+        std::int64_t amount = -1;
+        if (data.is_object()) {
+            Diagnostics local;
+            read_minor(data, "amount", local, amount);
+        }
+        if (!path.is_string() || path.text() != transaction_path(order, *a.transaction, "refund") || amount != a.amount)
+            d.error(Code::REFUND_MISMATCH, "Call " + std::to_string(i) + " must be POST " + transaction_path(order, *a.transaction, "refund") +
+                                               " with amount " + std::to_string(a.amount) + ", as transactions[" + std::to_string(i) + "] says.");
+    }
+}
+
 void write_removal_line(json::Writer& w, const Id& line, std::int64_t quantity) {
     w.object();
     w.key("item_id");
