@@ -123,7 +123,7 @@ const machineNames = (text) => (parse(text)?.machines ?? []).map((m) => m?.name)
 
 // fuzz_elasticpath: mode % 8 = operation (0 inspect, 1 refund, 2 edit, 3 cancel, 4 statuses, 5 refund + create
 // request, 6 validate, 7 session), bit 0x08 = against the example Elastic Path order.
-const EP_OPS = { inspect: [0], refund: [1, 5, 6, 7], edit: [2, 7], cancel: [3, 7], statuses: [4] };
+const EP_OPS = { inspect: [0], refund: [1, 5, 7], 'validate-refund': [6], edit: [2, 7], cancel: [3, 7], statuses: [4] };
 function elasticpathSeeds() {
   const out = {};
   const sample = fixedOrders.findIndex((o) => parse(o)?.data?.type === 'order');
