@@ -6,7 +6,7 @@ import { createEditPanel } from './panels/edit.js';
 import { createRefundPanel } from './panels/refund.js';
 import { createStatusPanel } from './panels/status.js';
 
-const SAMPLES = { '29next-sample': '29next sample', '29next-seed000': 'seed 000 order', 'v1-sample': 'v1 sample' };
+const SAMPLES = { '29next-sample': '29next sample', '29next-seed000': 'seed 000 order', 'v1-sample': 'v1 sample', 'elasticpath-sample': 'Elastic Path sample' };
 
 /**
  * Shared state. `session` is opened once per loaded order (and again when a profile knob changes, since
@@ -77,7 +77,7 @@ function reopen() {
 function renderSummary(warnings = []) {
   const i = ctx.info;
   const o = ctx.order;
-  const number = o.number ?? o.order_number ?? o.id;
+  const number = o.number ?? o.order_number ?? o.data?.order_number ?? o.id ?? o.data?.id;
   const statuses = Object.entries(i.statuses ?? {}).filter(([, v]) => v !== null && v !== undefined);
   const item = (term, value) => [h('dt', { text: term }), h('dd', { text: value })];
   fill($('#order-summary'),

@@ -25,7 +25,7 @@ const COMMANDS = {
 // machines and mermaid take names, not files.
 const NAME_INPUTS = new Set(['preset', 'machine']);
 
-const USAGE = `Usage: order-preflight <command> <file|-> ... [--options <file>] [--dialect 29next|v1] [--compact] [--json]
+const USAGE = `Usage: order-preflight <command> <file|-> ... [--options <file>] [--dialect 29next|v1|elasticpath] [--compact] [--json]
 
 Commands:
 ${Object.entries(COMMANDS)

@@ -70,6 +70,11 @@ export type IssueCode =
   | 'SESSION_CLOSED'
   | 'INTERNAL_ERROR'
   | 'FIELD_NOT_WRITABLE'
+  | 'ORDER_NOT_REFUNDABLE'
+  | 'REFUND_RECORDED_ONLY'
+  | 'AUTHORIZATION_EXPIRED'
+  | 'REFUNDED_ITEMS_UNKNOWN'
+  | 'ORDER_ANONYMIZED'
   ;
 
 /** One problem, with the JSON path into the input that caused it (e.g. "refund_lines[1].line_id"). */
@@ -116,7 +121,7 @@ export type JsonInput<T = Record<string, unknown>> = T | string;
 export type Platform = '29next' | 'v1' | 'shopware' | 'elasticpath';
 
 /** The order shapes `options.dialect` selects (detected from the order when omitted). */
-export type Dialect = '29next' | 'v1';
+export type Dialect = '29next' | 'v1' | 'elasticpath';
 
 export interface Footer<P extends Platform = Platform> {
   /** The platform whose rules produced this result. */
@@ -175,14 +180,50 @@ export interface CancelOptions extends Options, CancelCallOptions {}
 
 /** Per-call options of deriveStatuses: the status vocabulary. */
 export interface StatusOptions {
-  preset?: 'v1' | '29next';
+  preset?: 'v1' | '29next' | 'elasticpath';
 }
 
 /**
- * An order as the admin UI already has it from the platform's API: a 29next order (Admin API `ordersRetrieve`)
- * or a v1 order (`line_items`, `financial_status`).
+ * An order as the admin UI already has it from the platform's API: a 29next order (Admin API `ordersRetrieve`),
+ * a v1 order (`line_items`, `financial_status`) or an Elastic Path order (`OrderElasticPath`).
  */
 export type Order = Record<string, unknown>;
+
+/** An Elastic Path amount: `{ amount, currency, formatted }` with `amount` in integer minor units (cents). */
+export interface ElasticPathPrice { amount: number; currency: string; formatted?: string }
+
+/**
+ * An Elastic Path order as `GET /v2/orders/{id}?include=items` returns it (contract `getAnOrder`), with the body of
+ * `GET /v2/orders/{id}/transactions` (`getOrderTransactions`) added as `transactions`, so that one document holds
+ * every fact the preview and its fingerprint use. Every amount is an integer of minor units.
+ */
+export interface OrderElasticPath {
+  data: {
+    type: 'order'; id: string; status: 'incomplete' | 'processing' | 'complete' | 'cancelled';
+    payment: 'unpaid' | 'authorized' | 'paid' | 'refunded' | 'partially_paid' | 'partially_authorized';
+    shipping: 'unfulfilled' | 'fulfilled'; anonymized?: boolean; order_number?: string; external_ref?: string;
+    meta: { display_price: { with_tax: ElasticPathPrice } & Partial<Record<
+      'without_tax' | 'tax' | 'discount' | 'without_discount' | 'balance_owing' | 'paid' | 'authorized' | 'shipping', ElasticPathPrice>> };
+    relationships?: { items?: { data: Array<{ type: string; id: string }> } };
+    [member: string]: unknown;
+  };
+  included: {
+    items: Array<{
+      type: 'order_item' | 'promotion_item' | 'custom_item'; id: string; quantity: number; product_id?: string; name?: string; sku?: string;
+      unit_price?: { amount: number; currency: string; includes_tax: boolean };
+      meta: { display_price: Record<'with_tax' | 'without_tax' | 'tax' | 'discount', { unit?: ElasticPathPrice; value: ElasticPathPrice }> };
+      [member: string]: unknown;
+    }>;
+  };
+  transactions?: {
+    data: Array<{
+      id: string; transaction_type?: 'purchase' | 'authorize' | 'capture' | 'refund' | 'purchase-setup' | 'authorize-setup';
+      'transaction-type'?: string; status: 'complete' | 'pending' | 'failed' | 'cancelled'; amount: number;
+      refunded_amount?: number; currency?: string; gateway?: string; capture_mechanism?: 'manual';
+      payment_details?: { detailed_status?: string }; [member: string]: unknown;
+    }>;
+  };
+}
 
 export interface LoadOptions {
   /** A compiled module (Cloudflare Workers: import it from 'order-preflight/order_preflight.wasm'). */
@@ -269,10 +310,19 @@ export interface RefundRequestV1 {
   shipping?: 'full' | { full_refund?: boolean; amount?: string | number };
 }
 
+/**
+ * An Elastic Path refund request: items (their share of the final amounts, prorated cumulatively) or an amount
+ * ("12.34", money in the currency's units), optionally against one transaction.
+ */
+export type RefundRequestElasticPath =
+  | { items: Array<{ item_id: string; quantity: number }>; transaction_id?: string }
+  | { amount: string; transaction_id?: string };
+
 /** Refund requests by platform. */
 export interface RefundRequests {
   '29next': RefundRequest29next;
   v1: RefundRequestV1;
+  elasticpath: RefundRequestElasticPath;
 }
 
 /** The platforms whose orders can be refunded by this version. */
@@ -308,10 +358,27 @@ export interface RefundCalculationV1 extends Footer<'v1'> {
   currency: string;
 }
 
+/** The body of Elastic Path's `refundATransaction`: the amount in integer minor units. */
+export interface RefundCreateRequestElasticPath { data: { amount?: number; options?: { note?: string } } }
+
+/** An Elastic Path refund: the amounts as money and, in `requests`, the exact calls with integer bodies. */
+export interface RefundCalculationElasticPath extends Footer<'elasticpath'> {
+  currency: string;
+  amount: Amount;
+  /** null for an amount-only refund: Elastic Path refunds carry no tax split. */
+  amount_excl_tax: Amount | null;
+  total_tax: Amount | null;
+  items: Array<{ item_id: string; quantity: number; amount: Amount; amount_excl_tax: Amount; total_tax: Amount }>;
+  transactions: Array<{ id: string; amount: Amount; refundable_amount: Amount; gateway: string }>;
+  /** One `POST /v2/orders/{id}/transactions/{tx}/refund` (refundATransaction) per transaction. */
+  requests: Array<PlannedCall & { method: 'POST'; operation: 'refundATransaction'; body: RefundCreateRequestElasticPath }>;
+}
+
 /** Refund calculations by platform. */
 export interface RefundCalculations {
   '29next': RefundCalculation29next;
   v1: RefundCalculationV1;
+  elasticpath: RefundCalculationElasticPath;
 }
 
 /** Discriminated by `platform`: `if (calc.platform === '29next') calc.amount_incl_tax`. */
@@ -331,10 +398,20 @@ export interface RefundCreateRequestV1 extends RefundRequestV1 {
   transactions: Array<{ parent_id: Id; amount: string | number; kind?: 'refund' }>;
 }
 
+/**
+ * What `toRefundCreateRequest` gives for an Elastic Path calculation: the amount per transaction (integer minor
+ * units) and the exact refundATransaction calls, with `note` in each body's `options`.
+ */
+export interface RefundCreateCallsElasticPath {
+  transactions: Array<{ id: string; amount: number }>;
+  requests: Array<PlannedCall & { method: 'POST'; operation: 'refundATransaction'; body: RefundCreateRequestElasticPath }>;
+}
+
 /** Refund create bodies by platform. */
 export interface RefundCreateRequests {
   '29next': RefundCreateRequest29next;
   v1: RefundCreateRequestV1;
+  elasticpath: RefundCreateCallsElasticPath;
 }
 
 export type RefundCreateRequest = RefundCreateRequests[RefundPlatform];
@@ -363,9 +440,10 @@ export type Edit =
     }
   | { op: 'update_shipping_address'; shipping_address: Record<string, string> }
   | {
+      /** Elastic Path takes order_number, external_ref, status and shipping only. */
       op: 'update_order'; email?: string; note?: string; tags?: string[]; order_number?: string; external_ref?: string;
-      /** Elastic Path only: may only become "cancelled". */ status?: string;
-      /** Elastic Path only: may only become "fulfilled", and only when paid. */ shipping?: string;
+      /** Elastic Path only: may only become "cancelled". */ status?: 'cancelled' | string;
+      /** Elastic Path only: may only become "fulfilled", and only when paid. */ shipping?: 'fulfilled' | string;
     };
 
 export interface PlannedCall {
@@ -415,6 +493,10 @@ export interface CancelPreview extends Footer {
   restocked: Array<{ line_id: Id; quantity: number }>;
   not_restocked: Array<{ line_id: Id; quantity: number }>;
   request: PlannedCall;
+  /** Elastic Path: what cancelling leaves captured and authorised (it never refunds or voids). */
+  keeps?: { captured: Amount; authorized: Amount };
+  /** Elastic Path: the calls that would release it — cancelATransaction where the gateway can void, refundATransaction. */
+  follow_up?: PlannedCall[];
 }
 
 // ---- status machines ----
@@ -473,8 +555,9 @@ export interface ActionsResult {
 }
 
 export interface StatusDerivation extends Footer {
-  preset: 'v1' | '29next';
-  fulfillment_status: { derived: string; stated: string; matches: boolean; accepts: string[] };
+  preset: 'v1' | '29next' | 'elasticpath';
+  /** v1 and 29next; Elastic Path names it `shipping` (and derives `status` and `payment` too). */
+  fulfillment_status?: { derived: string; stated: string; matches: boolean; accepts: string[] };
   [status: string]: unknown;
 }
 

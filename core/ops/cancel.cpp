@@ -111,6 +111,7 @@ std::string cancel_result(const OrderContext& ctx, json::Value request, Diagnost
     w.key("request").object();
     cancel.write_call(w, o, req);
     w.end_object();
+    if (cancel.write_follow_up) cancel.write_follow_up(w, o, d);
     write_result_footer(w, o, rules);
     w.end_object();
     return out;

@@ -27,7 +27,9 @@ void check_address(json::Value address, const Platform& rules, Diagnostics& d) {
             d.error_at(key, Code::INVALID_ADDRESS, "The address needs '" + std::string(key) + "'.");
     }
     for (auto it = address.begin(); it != address.end(); ++it) {
-        if (!(*it).is_string() && !(*it).is_null() && !(*it).is_integer())
+        if (rules.edit->address_members.count > 0 && !rules.edit->address_members.contains(it.key()))
+            d.error_at(it.key(), Code::UNKNOWN_FIELD, "'" + excerpt(it.key(), 40) + "' is not an address member this platform takes.");
+        else if (!(*it).is_string() && !(*it).is_null() && !(*it).is_integer())
             d.error_at(it.key(), Code::WRONG_TYPE, "Address fields are strings.");
         else if ((*it).text().size() > 255)
             d.error_at(it.key(), Code::LIMIT_EXCEEDED, "Address fields have at most 255 characters.");

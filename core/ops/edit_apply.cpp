@@ -227,6 +227,7 @@ struct Editor {
             d.error_at("shipping_address", Code::MISSING_FIELD, "'shipping_address' is required.");
             return;
         }
+        if (!order_details_open(key)) return;
         {
             auto at = d.at(key);
             if (!expect_object(address, d)) return;
@@ -255,6 +256,21 @@ struct Editor {
         }
     }
 
+    // The platform's order-level refusals: a fulfilled order's shipping, address and status are final there
+    // (references still change); an anonymized order's details never change again.
+    bool fulfilled_refused(std::string_view key) {
+        if (rules.edit->fulfilled_order_refusal.empty() || ctx.order.fulfillment_status != "fulfilled") return false;
+        d.error_at(key, Code::ORDER_FULFILLED, std::string(rules.edit->fulfilled_order_refusal));
+        return true;
+    }
+    bool order_details_open(std::string_view key) {
+        if (ctx.order.anonymized) {
+            d.error_at(key, Code::ORDER_ANONYMIZED, "The order is anonymized: its details can no longer be updated.");
+            return false;
+        }
+        return !fulfilled_refused(key);
+    }
+
     void update_fields(json::Value e, std::size_t index) {
         static constexpr std::string_view kFields[] = {"email", "note", "tags", "order_number", "external_ref", "status", "shipping"};
         bool any = false;
@@ -266,6 +282,12 @@ struct Editor {
             const std::string refusal = rules.edit->field_refusal ? rules.edit->field_refusal(key) : std::string();
             if (!refusal.empty()) {
                 d.error_at(key, Code::FIELD_NOT_WRITABLE, refusal);
+                valid = false;
+                continue;
+            }
+            if (rules.edit->order_fields.count > 0 && !rules.edit->order_fields.contains(key)) {
+                d.error_at(key, Code::INVALID_VALUE, "'" + std::string(key) + "' cannot be updated on this platform; update_order takes " +
+                                                         join_fields(rules.edit->order_fields) + ".");
                 valid = false;
                 continue;
             }
@@ -308,12 +330,26 @@ struct Editor {
         const bool reference = key == "order_number" || key == "external_ref";
         const std::size_t limit = reference ? rules.edit->reference_max_length : 4096;
         if (t.size() > limit) {
+            std::string_view note = reference ? rules.edit->reference_limit_note : "";
+            if (key == "order_number" && !rules.edit->order_number_limit_note.empty()) note = rules.edit->order_number_limit_note;
             d.error_at(key, Code::FIELD_TOO_LONG, "'" + std::string(key) + "' may have at most " + std::to_string(limit) +
-                                                      " characters" + std::string(reference ? rules.edit->reference_limit_note : "") + ".");
+                                                      " characters" + std::string(note) + ".");
             return false;
         }
-        if (key == "status" || key == "shipping") return check_status_field(key, t);
+        if (key == "status" || key == "shipping") return order_details_open_for_status(key) && check_status_field(key, t);
+        if (reference && ctx.order.anonymized) {
+            d.error_at(key, Code::ORDER_ANONYMIZED, "The order is anonymized: its details can no longer be updated.");
+            return false;
+        }
         return true;
+    }
+
+    bool order_details_open_for_status(std::string_view key) { return !fulfilled_refused(key); }
+
+    static std::string join_fields(NameList names) {
+        std::string out;
+        for (auto n : names) out += (out.empty() ? "" : ", ") + std::string(n);
+        return out;
     }
 
     bool check_status_field(std::string_view key, std::string_view t) {
@@ -370,10 +406,6 @@ bool apply_edits(const OrderContext& ctx, const Platform& rules, json::Value edi
         d.error(Code::ORDER_ALREADY_CLOSED, "The order is " + order.status + " and cannot be edited; reopen it first.");
         return true;
     }
-    if (!rules.edit->fulfilled_order_refusal.empty() && order.fulfillment_status == "fulfilled") {
-        d.error(Code::ORDER_FULFILLED, std::string(rules.edit->fulfilled_order_refusal));
-        return true;
-    }
     if (edits.size() > 10000) {
         d.error(Code::LIMIT_EXCEEDED, "At most 10000 edits per preview.");
         return true;
@@ -382,8 +414,8 @@ bool apply_edits(const OrderContext& ctx, const Platform& rules, json::Value edi
     for_each_object(edits, d, [&](json::Value e, std::size_t i) {
         std::string op;
         if (!require(read_text(e, "op", d, op, 64), "op", d)) return;
-        if (!rules.edit->items_refusal.empty() && op != "update_shipping_address" && op != "update_order") {
-            d.error_at("op", Code::INVALID_VALUE, std::string(rules.edit->items_refusal));
+        if (!rules.edit->items_refusal.empty() && (op == kOps[0] || op == kOps[1] || op == kOps[2])) {
+            d.error_at("op", Code::LINE_NOT_EDITABLE, std::string(rules.edit->items_refusal));
             return;
         }
         if (op == kOps[0]) editor.update_line(e, false, i);

@@ -31,7 +31,7 @@ void write_refund(json::Writer& w, const OrderContext& ctx, const EditState& s, 
     for (const auto& l : s.lines)
         only_removals = only_removals && l.original && !l.price_changed && l.quantity <= l.original->current_quantity;
     w.key("request");
-    if (!only_removals) {
+    if (!only_removals || !ctx.platform.refund) {
         w.null();
         w.end_object();
         return;

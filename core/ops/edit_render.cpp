@@ -10,7 +10,7 @@
 namespace op {
 namespace {
 
-Totals totals_after(const EditState& s) {
+Totals totals_after(const EditState& s, std::int64_t order_discount) {
     Totals t;
     for (const auto& l : s.lines) {
         t.lines_excl_tax += l.amount_excl_tax;
@@ -21,6 +21,7 @@ Totals totals_after(const EditState& s) {
     t.total_excl_tax = t.lines_excl_tax + s.shipping.amount_excl_tax;
     t.total_tax = t.lines_tax + s.shipping.total_tax;
     t.total_incl_tax = t.lines_incl_tax + s.shipping.amount_incl_tax;
+    apply_order_discount(t, order_discount);
     return t;
 }
 
@@ -48,6 +49,7 @@ bool line_changed(const EditedLine& l) { return !l.original || l.removed || l.qu
 
 void write_order_after(json::Writer& w, const OrderContext& ctx, const EditState& s, const Totals& after) {
     const Order& o = ctx.order;
+    if (!ctx.platform.echo) return;  // the platform has no echo of its order (its items never change)
     const EditEcho& echo = *ctx.platform.echo;
     const std::string_view lines_key = ctx.platform.reading->lines_key;
     std::vector<std::string_view> replaced = {lines_key};
@@ -106,10 +108,10 @@ void write_edit_result(json::Writer& w, const OrderContext& ctx, const Platform&
     const Order& o = ctx.order;
     const int e = o.exponent;
     const Totals before = o.totals;
-    const Totals after = totals_after(s);
+    const Totals after = totals_after(s, o.order_discount_incl_tax);
     warn_offers_kept(o, s, d);
     w.object();
-    const bool echo = echoes_order(ctx);
+    const bool echo = echoes_order(ctx) && ctx.platform.echo;
     if (echo) write_order_after(w, ctx, s, after);
     w.key("lines").array();
     for (const auto& l : s.lines) {

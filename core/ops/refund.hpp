@@ -26,8 +26,9 @@ bool calculate_refund(const Order& order, const Profile& profile, const RefundRe
 
 // Spreads `amount` over the order's refundable payments in the profile's order; reports
 // PAYMENT_NOT_CAPTURED / REFUND_EXCEEDS_TOTAL when it does not fit.
+// `only`: the one transaction the request names (absent: every refundable payment).
 bool allocate_refund(const Order& order, const Profile& profile, std::int64_t amount, Diagnostics& d,
-                     std::vector<TransactionAllocation>& out);
+                     std::vector<TransactionAllocation>& out, const Id& only = Id{});
 
 
 }  // namespace op

@@ -58,7 +58,7 @@ void add_piece(const Order& order, const Profile& profile, const Line& line, con
     r.restock = restock;
     r.restock_goods = restock != Restock::no_restock;
     r.refundable_quantity = pool_before;
-    prorate_line(line, order.tax_inclusive, profile.proration, line.refunded_in_place + claims.units(), qty, r);
+    prorate_line(line, order.tax_inclusive || order.refunds_prorate_gross, profile.proration, line.refunded_in_place + claims.units(), qty, r);
     if (restock == Restock::cancel)
         claims.unfulfilled += qty;
     else
@@ -143,19 +143,44 @@ void refund_shipping(const Order& order, const Profile& profile, const RefundReq
     out.amount_incl_tax = out.amount_excl_tax + out.total_tax;
 }
 
+// A named transaction must be the order's, and a payment that money can go back to.
+bool check_named_transaction(const Order& order, const RefundRequest& request, Diagnostics& d) {
+    const Id& id = request.transaction_id;
+    const Transaction* tx = order.find_transaction(id);
+    if (!tx) {
+        d.error_at(request.transaction_key, Code::TRANSACTION_NOT_FOUND, "The order has no transaction " + id.text + ".");
+        return false;
+    }
+    if (tx->kind == TxKind::authorization) {
+        d.error_at(request.transaction_key, Code::PAYMENT_NOT_CAPTURED,
+                   "Transaction " + id.text + " is an authorisation, not a captured payment: void it (or capture it first) instead.");
+        return false;
+    }
+    if (!tx->is_payment()) {
+        d.error_at(request.transaction_key, Code::PAYMENT_NOT_CAPTURED,
+                   "Transaction " + id.text + " is " + std::string(tx_status_name(tx->status)) + ": only completed payments can be refunded.");
+        return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 bool allocate_refund(const Order& order, const Profile& profile, std::int64_t amount, Diagnostics& d,
-                     std::vector<TransactionAllocation>& out) {
+                     std::vector<TransactionAllocation>& out, const Id& only) {
     std::vector<const Transaction*> candidates;
     std::int64_t refundable = 0;
     for (const auto& tx : order.transactions)
-        if (tx.is_payment() && tx.refundable > 0) {
+        if (tx.is_payment() && tx.refundable > 0 && (!only.present() || same_id(tx.id, only))) {
             candidates.push_back(&tx);
             refundable += tx.refundable;
         }
     if (amount > refundable) {
-        if (order.payments.authorized_uncaptured > 0)
+        if (only.present()) {
+            d.error(Code::REFUND_EXCEEDS_TOTAL, "The refund is " + format_amount(amount, order.exponent) + " but transaction " +
+                                                    only.text + " has only " + format_amount(refundable, order.exponent) +
+                                                    " left to refund.");
+        } else if (order.payments.authorized_uncaptured > 0)
             d.error(Code::PAYMENT_NOT_CAPTURED,
                     format_amount(order.payments.authorized_uncaptured, order.exponent) +
                         " is only authorised, not captured: uncaptured payments cannot be partially refunded. Void the "
@@ -211,6 +236,15 @@ bool calculate_refund(const Order& order, const Profile& profile, const RefundRe
         }
     }
     refund_shipping(order, profile, request, d, out.shipping);
+    if (request.amount) {
+        if (!request.lines.empty() || request.shipping.present) {
+            d.error_at("amount", Code::INVALID_VALUE, "Give either items or an amount, not both.");
+            return true;
+        }
+        out.amount_only = true;
+        out.amount_incl_tax = out.amount_excl_tax = *request.amount;
+    }
+    if (request.transaction_id.present() && !check_named_transaction(order, request, d)) return true;
 
     for (const auto& l : out.lines) {
         out.amount_excl_tax += l.amount_excl_tax;
@@ -220,13 +254,13 @@ bool calculate_refund(const Order& order, const Profile& profile, const RefundRe
     out.amount_excl_tax += out.shipping.amount_excl_tax;
     out.total_tax += out.shipping.total_tax;
     out.amount_incl_tax += out.shipping.amount_incl_tax;
-    if (out.lines.empty() && out.shipping.amount_excl_tax == 0) {
+    if (out.lines.empty() && out.shipping.amount_excl_tax == 0 && !out.amount_only) {
         if (!d.has_errors()) d.error(Code::NOTHING_TO_REFUND, "The request refunds no units and no shipping.");
         return true;
     }
     // The valid parts are still computed and shown when other parts have errors, so a UI can mark the
     // wrong field and keep the rest of the preview; ok stays false.
-    allocate_refund(order, profile, out.amount_incl_tax, d, out.transactions);
+    allocate_refund(order, profile, out.amount_incl_tax, d, out.transactions, request.transaction_id);
     return true;
 }
 

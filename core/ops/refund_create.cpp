@@ -121,6 +121,53 @@ void write_transactions(json::Writer& w, json::Value calc, bool v1, int exponent
     w.end_array();
 }
 
+// A calculation that already carries its calls (one refund call per transaction, amounts in minor units): the
+// create request is those calls, with the note in each body's options, and the amount per transaction.
+void write_carried_calls(json::Writer& w, json::Value calc, const std::string& note, Diagnostics& d) {
+    w.object();
+    w.key("transactions").array();
+    const json::Value requests = calc.get("requests");
+    const json::Value txs = calc.get("transactions");
+    {
+        auto at = d.at("requests");
+        std::size_t i = 0;
+        for (auto it = requests.begin(); it != requests.end(); ++it, ++i) {
+            auto at_i = d.at(i);
+            const json::Value call = *it;
+            const json::Value body = call.is_object() ? call.get("body") : json::Value();
+            const json::Value data = body.is_object() ? body.get("data") : json::Value();
+            const json::Value amount = data.is_object() ? data.get("amount") : json::Value();
+            const json::Value tx = txs.is_array() && i < txs.size() ? txs.at(i) : json::Value();
+            if (!amount.is_integer() || !tx.is_object() || !tx.get("id")) {
+                d.error(Code::INVALID_VALUE, "A carried refund call needs body.data.amount in integer minor units and its transaction.");
+                continue;
+            }
+            w.object().key("id").copy(tx.get("id")).key("amount").copy(amount).end_object();
+        }
+    }
+    w.end_array();
+    w.key("requests").array();
+    for_each_object(requests, d, [&](json::Value call, std::size_t) {
+        w.object();
+        for (auto it = call.begin(); it != call.end(); ++it) {
+            if (it.key() != "body") {
+                w.key(it.key()).copy(*it);
+                continue;
+            }
+            const json::Value data = (*it).get("data");
+            w.key("body").object().key("data").object();
+            if (data.is_object())
+                for (auto jt = data.begin(); jt != data.end(); ++jt)
+                    if (jt.key() != "options") w.key(jt.key()).copy(*jt);
+            if (!note.empty()) w.key("options").object().field("note", note).end_object();
+            w.end_object().end_object();
+        }
+        w.end_object();
+    });
+    w.end_array();
+    w.end_object();
+}
+
 }  // namespace
 
 std::string refund_create_envelope(std::string_view calculation, std::string_view request, std::string_view options) {
@@ -145,6 +192,17 @@ std::string refund_create_envelope(std::string_view calculation, std::string_vie
     auto at = d.at("calculation");
     const json::Value calc = calculation_of(calc_doc.root(), d);
     if (!calc) return render_envelope(d, out);
+    if (calc.get("requests").is_array()) {
+        std::string note;
+        if (req && req.is_object()) {
+            auto at_r = d.at("request");
+            read_text(req, "note", d, note, 5000);
+        }
+        json::Writer w(out);
+        write_carried_calls(w, calc, note, d);
+        if (d.has_errors()) out.clear();
+        return render_envelope(d, out);
+    }
     const bool v1 = static_cast<bool>(calc.get("refund_line_items"));
     std::string currency;
     int exponent = 2;

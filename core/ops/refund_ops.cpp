@@ -78,23 +78,41 @@ std::string render(const OrderContext& ctx, const RefundCalculation& calc) {
     return out;
 }
 
+// The platform reads its own request shape where it has one.
+bool read_request(const OrderContext& ctx, json::Value request, Diagnostics& d, RefundRequest& req) {
+    if (!ctx.platform.refund) {
+        d.error(Code::INVALID_VALUE, "Refunds are not previewed for " + std::string(ctx.platform.name) + " orders.");
+        return false;
+    }
+    if (ctx.platform.refund->read_request) ctx.platform.refund->read_request(request, ctx.order, d, req);
+    else read_refund_request(request, ctx.order, d, req);
+    return request.is_object();
+}
+
 }  // namespace
 
 std::string refund_result(const OrderContext& ctx, json::Value request, Diagnostics& d) {
     RefundRequest req;
-    read_refund_request(request, ctx.order, d, req);
-    if (!request.is_object()) return {};
+    if (!read_request(ctx, request, d, req)) return {};
     RefundCalculation calc;
     if (!calculate_refund(ctx.order, ctx.profile, req, d, calc)) return {};
+    if (ctx.platform.refund->check) ctx.platform.refund->check(ctx.order, req, calc, d);
     return render(ctx, calc);
 }
 
 std::string validate_refund_result(const OrderContext& ctx, json::Value request, Diagnostics& d) {
+    if (ctx.platform.refund && ctx.platform.refund->read_create) {
+        RefundCalculation calc;
+        ctx.platform.refund->read_create(request, ctx.order, d, calc);
+        if (!request.is_object()) return {};
+        if (ctx.platform.refund->check) ctx.platform.refund->check(ctx.order, RefundRequest{}, calc, d);
+        return render(ctx, calc);
+    }
     RefundRequest req;
-    read_refund_request(request, ctx.order, d, req);
-    if (!request.is_object()) return {};
+    if (!read_request(ctx, request, d, req)) return {};
     RefundCalculation calc;
     calculate_refund(ctx.order, ctx.profile, req, d, calc);
+    if (ctx.platform.refund->check) ctx.platform.refund->check(ctx.order, req, calc, d);
     check_restock_given(req, calc, d);
     std::string note;
     read_text(request, "note", d, note, 5000);

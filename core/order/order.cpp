@@ -42,6 +42,13 @@ Totals compute_totals(const std::vector<Line>& lines, const Shipping& shipping) 
     return t;
 }
 
+void apply_order_discount(Totals& t, std::int64_t discount_incl_tax) {
+    // Applied after tax: the tax stays, the net and gross totals both drop, so excl + tax = incl still holds.
+    t.discounts += discount_incl_tax;
+    t.total_excl_tax -= discount_incl_tax;
+    t.total_incl_tax -= discount_incl_tax;
+}
+
 namespace {
 
 // FNV-1a, fed with fixed-width little-endian integers and length-prefixed text so the byte stream (and
@@ -107,6 +114,21 @@ std::uint64_t fingerprint(const Order& o) {
         h.integer(static_cast<int>(t.kind));
         h.integer(static_cast<int>(t.status));
         h.integer(t.amount);
+        // Facts only some platforms record: hashed only when set, so other orders keep their fingerprints.
+        if (t.refunded_in_place != 0 || !t.gateway.empty() || t.manual_capture || t.expired || t.voided_in_place) {
+            h.text("tx+");
+            h.integer(t.refunded_in_place);
+            h.text(t.gateway);
+            h.integer(t.manual_capture);
+            h.integer(t.expired);
+            h.integer(t.voided_in_place);
+        }
+    }
+    if (o.order_discount_incl_tax != 0 || o.refunds_prorate_gross || o.anonymized) {
+        h.text("order+");
+        h.integer(o.order_discount_incl_tax);
+        h.integer(o.refunds_prorate_gross);
+        h.integer(o.anonymized);
     }
     return h.value();
 }

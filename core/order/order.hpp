@@ -94,6 +94,13 @@ struct Transaction {
     std::int64_t refundable = 0;
     std::int64_t captured = 0;
     bool voided = false;
+
+    // Facts some servers record on the payment itself rather than as child transactions.
+    std::int64_t refunded_in_place = 0;  // refunds the server accumulated on this payment (no refund children)
+    std::string gateway;                 // the payment gateway's name, as the server gives it
+    bool manual_capture = false;         // captured by hand outside the gateway: refunds cannot reach the gateway
+    bool expired = false;                // an authorisation the gateway let expire: it can be voided, not captured
+    bool voided_in_place = false;        // the server marked this authorisation cancelled itself (no void child)
     bool is_payment() const {
         return (kind == TxKind::sale || kind == TxKind::capture) && status == TxStatus::succeeded;
     }
@@ -141,6 +148,11 @@ struct Order {
     std::int64_t refunded_in_place_amount = 0;
     bool totals_keep_refunds = false;  // the platform's totals never drop when money is refunded (v1)
     bool has_order_level_offers = false;
+    // A discount on the whole order that no line carries (a promotion applied after tax as its own line):
+    // the order's totals are the lines and shipping less this amount (incl. tax).
+    std::int64_t order_discount_incl_tax = 0;
+    bool refunds_prorate_gross = false;  // partial refunds prorate the gross line amount (tax derived by subtraction)
+    bool anonymized = false;             // the server replaced the personal data; order details no longer change
     std::uint64_t fingerprint = 0;
     // id (typed) -> position in lines, so lookups stay O(1) on 10,000-line orders.
     std::unordered_map<std::string, std::uint32_t> line_index;
@@ -154,6 +166,8 @@ struct Order {
 
 // Sums lines and shipping into totals; shared by readers and by edit previews.
 Totals compute_totals(const std::vector<Line>& lines, const Shipping& shipping);
+// Lowers the totals by an order-level discount that no line carries (Order::order_discount_incl_tax).
+void apply_order_discount(Totals& totals, std::int64_t discount_incl_tax);
 
 // A stable hash of every fact above that a computation may use; identical in native and wasm builds.
 std::uint64_t fingerprint(const Order& order);

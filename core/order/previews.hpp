@@ -41,6 +41,11 @@ struct RefundRequest {
     std::string_view amount_key = "amount_excl_tax";  // or "amount" (v1 shipping)
     std::vector<RefundLineRequest> lines;
     ShippingRequest shipping;
+    // An amount-only refund (incl. tax), for platforms whose refunds are amounts against transactions.
+    std::optional<std::int64_t> amount;
+    // Refund against this transaction only (absent: allocate over every refundable one).
+    Id transaction_id;
+    std::string_view transaction_key = "transaction_id";
 };
 
 struct RefundLine {
@@ -75,6 +80,7 @@ struct RefundCalculation {
     std::int64_t amount_excl_tax = 0;
     std::int64_t total_tax = 0;
     std::int64_t amount_incl_tax = 0;
+    bool amount_only = false;  // an amount-only refund: no lines, no tax split
 };
 
 // One line as it stands after the edits.

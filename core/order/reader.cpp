@@ -19,6 +19,7 @@ bool read_order(json::Value root, const ReadOptions& options, PlatformOrderReade
     detail::derive_payments(out, d);
     if (out.totals_keep_refunds) out.refunded_in_place_amount = out.payments.refunded;
     out.totals = compute_totals(out.lines, out.shipping);
+    apply_order_discount(out.totals, out.order_discount_incl_tax);
     out.fingerprint = fingerprint(out);
     return d.error_count() == errors_before;
 }
@@ -162,6 +163,7 @@ bool sums_in_range(const Order& order, Diagnostics& d) {
 
 void derive_payments(Order& order, Diagnostics& d) {
     auto& txs = order.transactions;
+    for (auto& tx : txs) tx.refunded = tx.refunded_in_place;
     for (auto& tx : txs) {
         if (tx.status != TxStatus::succeeded || !tx.parent_id.present()) continue;
         const auto at = order.transaction_index.find(id_key(tx.parent_id));
@@ -181,6 +183,7 @@ void derive_payments(Order& order, Diagnostics& d) {
         if (tx.is_payment()) {
             tx.refundable = tx.amount > tx.refunded ? tx.amount - tx.refunded : 0;
             p.captured += tx.amount;
+            p.refunded += tx.refunded_in_place;
             p.refundable += tx.refundable;
         } else if (tx.kind == TxKind::refund && tx.status == TxStatus::succeeded) {
             p.refunded += tx.amount;

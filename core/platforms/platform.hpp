@@ -57,6 +57,13 @@ struct RefundSpeech {
     // The refund request that removes units instead of an edit (a plan whose balance the merchant owes).
     std::string_view lines_key;
     void (*write_removal_line)(json::Writer& w, const Id& line, std::int64_t quantity);
+    // The platform's own refund request shape (nullptr: the refund_lines / refund_line_items reader).
+    bool (*read_request)(json::Value request, const Order& order, Diagnostics& d, RefundRequest& out) = nullptr;
+    // The platform's rules on a computed refund (order state, gateways), reported into `d` (nullptr: none).
+    void (*check)(const Order& order, const RefundRequest& request, const RefundCalculation& calc, Diagnostics& d) = nullptr;
+    // validateRefund of the platform's own create body (nullptr: the refund_lines body checked against a
+    // recalculation): fills `calc` with what the body would refund, reporting each problem.
+    void (*read_create)(json::Value body, const Order& order, Diagnostics& d, RefundCalculation& calc) = nullptr;
 };
 
 // previewEdit's echo of the order after the edits, in the order's own shape.
@@ -85,6 +92,9 @@ struct EditRules {
     std::string (*field_refusal)(std::string_view key);
     bool collects_payment;              // write_calls asks the customer for what they owe
     void (*write_calls)(json::Writer& plan, const EditPlanInput& input, Diagnostics& d);  // into the plan array
+    NameList order_fields;              // update_order members the server takes (empty: all the engine knows)
+    NameList address_members;           // shipping_address members the server takes (empty: any)
+    std::string_view order_number_limit_note;  // non-empty: order_number's limit is the project's, said so
 };
 
 // What a cancellation asks for and what it leaves.
@@ -94,16 +104,23 @@ struct CancelRules {
     std::string_view keeps_payment_note;  // non-empty: cancelling never refunds here; said when money was paid
     void (*write_statuses)(json::Writer& w, const Order& order, std::string_view payment_status_after);
     void (*write_call)(json::Writer& w, const Order& order, const CancelRequest& request);
+    // What cancelling leaves to do (voids, refunds) as further calls; nullptr: nothing beyond `voids`.
+    void (*write_follow_up)(json::Writer& w, const Order& order, Diagnostics& d) = nullptr;
 };
 
 // deriveStatuses' vocabulary.
 enum class StatusWords : std::uint8_t {
     detailed,  // authorisation expiry, partial voids, not_required / processing / incomplete fulfilment
     basic,     // pending / authorized / paid / refunded and unfulfilled / partial / fulfilled
+    balance,   // unpaid / partially_authorized / partially_paid / authorized / paid / refunded (what is still owed);
+               // unfulfilled / fulfilled for the whole order; the order status follows the payment
 };
 struct StatusVocabulary {
     std::string_view payment_key;
     StatusWords words;
+    std::string_view fulfillment_key = "fulfillment_status";  // the order's (and the machine's) fulfilment member
+    std::string_view order_status_key = {};  // non-empty: the order status is derived too (from the payment)
+    std::string_view statuses_at = {};       // the order member holding its statuses (empty: the order itself)
 };
 
 struct Platform {

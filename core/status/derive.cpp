@@ -1,6 +1,7 @@
 // deriveStatuses: the financial status from transactions and refunds and the fulfillment status from line
 // quantities, in the vocabulary of the v1 or 29next preset, compared with what the order states.
 // The rules, in order, are in docs/rules.md §7.
+#include <optional>
 #include <vector>
 
 #include "../ops/call.hpp"
@@ -20,8 +21,29 @@ using Names = std::vector<std::string_view>;  // accepted values; the first is t
 struct Vocabulary {
     std::string_view preset;
     bool detailed = false;
+    StatusWords words = StatusWords::basic;
     std::string_view payment_key;  // the machine and the order's member
+    std::string_view fulfillment_key = "fulfillment_status";
+    std::string_view order_status_key;  // non-empty: the order status is derived as well
 };
+
+// What is still owed decides (a split-payment table): complete payments and open authorisations against the
+// total; a partial refund leaves the order paid, a full one refunded.
+Names balance_payment(const PaymentFacts& p) {
+    if (p.refunded > 0 && p.refunded >= p.captured) return {"refunded"};
+    if (p.captured + p.authorized_uncaptured >= p.total) return {p.authorized_uncaptured > 0 ? "authorized" : "paid"};
+    if (p.captured > 0) return {"partially_paid"};
+    if (p.authorized_uncaptured > 0) return {"partially_authorized"};
+    return {"unpaid"};
+}
+
+// The order status follows the payment; a cancellation cannot be derived, so it is always accepted.
+Names balance_order_status(const Names& payment) {
+    const std::string_view pay = payment.front();
+    if (pay == "paid" || pay == "refunded") return {"complete", "cancelled"};
+    if (pay == "authorized") return {"processing", "cancelled"};
+    return {"incomplete", "cancelled"};
+}
 
 Names financial(const PaymentFacts& p, bool detailed) {
     if (p.refunded > 0 && p.refunded >= p.captured) return {"refunded"};
@@ -39,7 +61,8 @@ Names financial(const PaymentFacts& p, bool detailed) {
     return {"pending"};
 }
 
-Names fulfillment(const UnitFacts& u, bool detailed) {
+Names fulfillment(const UnitFacts& u, bool detailed, StatusWords words) {
+    if (words == StatusWords::balance) return {u.units > 0 && u.fulfillable == 0 ? "fulfilled" : "unfulfilled"};
     if (detailed) {
         if (u.units == 0) return {"not_required"};
         if (u.fulfillable == 0) return {"fulfilled"};
@@ -63,7 +86,6 @@ std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 void compare(std::string_view key, const std::string& stated, const Names& accepts, const Machine* m,
              const std::string& because, Diagnostics& d) {
     if (stated.empty()) return;
-    auto at = d.at("order");
     if (m && m->find_state(stated) == kNone) {
         d.warning_at(key, Code::INVALID_VALUE, quoted(stated) + " is not a " + std::string(key) + " value; values: " +
                                                    join_names(m->states) + ".");
@@ -124,20 +146,33 @@ std::string units_because(const UnitFacts& u, bool physical_only) {
 
 void write_derivation(json::Writer& w, const Order& o, const Platform& platform, const Vocabulary& v, Diagnostics& d) {
     const std::string_view stated_key = platform.payment_status_key;
+    const bool own = platform.statuses != nullptr;
+    const std::string_view stated_at = own ? platform.statuses->statuses_at : std::string_view();
+    const std::string_view stated_fulfillment = own ? platform.statuses->fulfillment_key : std::string_view("fulfillment_status");
     const Preset* preset = find_preset(v.preset);
     const Definition* def = preset ? &preset->definition : nullptr;
     const PaymentFacts p = payment_facts(o);
     const UnitFacts u = unit_facts(o, v.detailed);
-    const Names fin = financial(p, v.detailed);
-    const Names ful = fulfillment(u, v.detailed);
+    const bool balance = v.words == StatusWords::balance;
+    const Names fin = balance ? balance_payment(p) : financial(p, v.detailed);
+    const Names ful = fulfillment(u, v.detailed, v.words);
     // The path names the member the order used; the vocabulary may be another platform's (options.preset).
-    compare(stated_key, o.payment_status, fin, def ? def->find(v.payment_key) : nullptr, payment_because(o, p), d);
-    compare("fulfillment_status", o.fulfillment_status, ful, def ? def->find("fulfillment_status") : nullptr,
-            units_because(u, v.detailed), d);
+    {
+        auto at = d.at("order");
+        std::optional<Diagnostics::Scope> inner;
+        if (!stated_at.empty()) inner.emplace(d, PathSegment{stated_at, -1});
+        compare(stated_key, o.payment_status, fin, def ? def->find(v.payment_key) : nullptr, payment_because(o, p), d);
+        compare(stated_fulfillment, o.fulfillment_status, ful, def ? def->find(v.fulfillment_key) : nullptr,
+                units_because(u, v.detailed), d);
+        if (!v.order_status_key.empty())
+            compare(v.order_status_key, o.status, balance_order_status(fin), def ? def->find(v.order_status_key) : nullptr,
+                    "its derived payment '" + std::string(fin.front()) + "' and the split-payment table", d);
+    }
     w.object();
     w.field("preset", v.preset);
+    if (!v.order_status_key.empty()) write_status(w, v.order_status_key, o.status, balance_order_status(fin));
     write_status(w, v.payment_key, o.payment_status, fin);
-    write_status(w, "fulfillment_status", o.fulfillment_status, ful);
+    write_status(w, v.fulfillment_key, o.fulfillment_status, ful);
     write_facts(w, o, p, u, v.detailed);
     write_result_footer(w, o, platform);
     w.end_object();
@@ -164,7 +199,10 @@ bool read_vocabulary(const Platform& platform, json::Value options, Diagnostics&
     }
     out.preset = speaker->name;
     out.detailed = speaker->statuses->words == StatusWords::detailed;
+    out.words = speaker->statuses->words;
     out.payment_key = speaker->statuses->payment_key;
+    out.fulfillment_key = speaker->statuses->fulfillment_key;
+    out.order_status_key = speaker->statuses->order_status_key;
     return true;
 }
 

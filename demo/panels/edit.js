@@ -8,7 +8,12 @@ const ADDRESS_FIELDS = {
     ['state', 'State'], ['postcode', 'Postcode'], ['country', 'Country (ISO code)']],
   v1: [['first_name', 'First name'], ['last_name', 'Last name'], ['address1', 'Street (address1)'], ['city', 'City'],
     ['state', 'State'], ['zip', 'Zip'], ['country', 'Country (ISO code)']],
+  elasticpath: [['first_name', 'First name'], ['last_name', 'Last name'], ['line_1', 'Street (line_1)'], ['city', 'City'],
+    ['region', 'Region'], ['postcode', 'Postcode'], ['country', 'Country (ISO code)']],
 };
+
+/** The order's shipping address: top level (29next, v1) or under `data` (Elastic Path). */
+const shippingAddressOf = (order) => order?.data?.shipping_address ?? order?.shipping_address ?? {};
 
 const TOTAL_ROWS = [
   ['lines_excl_tax', 'Lines excl. tax'], ['lines_tax', 'Lines tax'], ['lines_incl_tax', 'Lines incl. tax'],
@@ -59,7 +64,7 @@ export function createEditPanel(ctx) {
   }
 
   function buildAddress() {
-    const original = ctx.order.shipping_address ?? {};
+    const original = shippingAddressOf(ctx.order);
     const fields = ADDRESS_FIELDS[ctx.dialect] ?? ADDRESS_FIELDS['29next'];
     address = fields.map(([key, label]) => {
       const input = h('input', { id: `edit-address-${key}`, autocomplete: 'off', value: original[key] ?? '', dataset: { key } });
@@ -130,7 +135,7 @@ export function createEditPanel(ctx) {
     }
     const changed = address.some((a) => a.input.value !== a.original);
     if (changed) {
-      const shippingAddress = { ...(ctx.order.shipping_address ?? {}) };
+      const shippingAddress = { ...shippingAddressOf(ctx.order) };
       for (const a of address) {
         const v = a.input.value.trim();
         if (v !== '' || a.key in shippingAddress) shippingAddress[a.key] = v;

@@ -17,14 +17,16 @@ export function createRefundPanel(ctx, { reopen }) {
   let body = null;
 
   const v1 = () => ctx.dialect === 'v1';
+  // Elastic Path refunds are amounts against transactions: items (prorated) only, no restock, no shipping.
+  const ep = () => ctx.dialect === 'elasticpath';
   const shippingMode = () => document.querySelector('input[name="refund-shipping"]:checked').value;
 
   function buildRows() {
     rows = ctx.info.lines.map((line, i) => {
       const label = `line ${line.line_id}${line.title ? ` (${line.title})` : ''}`;
       const qty = h('input', { id: `refund-qty-${i}`, type: 'number', min: 0, max: line.refundable_quantity, step: 1, inputmode: 'numeric', value: 0, dataset: { lineId: String(line.line_id) } });
-      const restock = h('select', { id: `refund-restock-${i}`, dataset: { lineId: String(line.line_id) } },
-        (v1() ? RESTOCK_V1 : RESTOCK_29NEXT).map(([value, text]) => h('option', { value, text })));
+      const restock = h('select', { id: `refund-restock-${i}`, dataset: { lineId: String(line.line_id) }, disabled: ep() },
+        (ep() ? [['', 'Not recorded']] : v1() ? RESTOCK_V1 : RESTOCK_29NEXT).map(([value, text]) => h('option', { value, text })));
       qty.addEventListener('input', calculate);
       restock.addEventListener('change', calculate);
       const tr = h('tr', { dataset: { lineId: String(line.line_id) } },
@@ -45,11 +47,13 @@ export function createRefundPanel(ctx, { reopen }) {
       const text = r.qty.value.trim();
       if (text === '' || text === '0') continue;
       const quantity = numberOrText(text);
-      if (v1()) lines.push({ line_item_id: r.line.line_id, quantity, restock: r.restock.value === 'true' });
+      if (ep()) lines.push({ item_id: r.line.line_id, quantity });
+      else if (v1()) lines.push({ line_item_id: r.line.line_id, quantity, restock: r.restock.value === 'true' });
       else lines.push({ line_id: r.line.line_id, quantity, ...(r.restock.value ? { restock_type: r.restock.value } : {}) });
       sources.push({ quantity: r.qty, restock_type: r.restock, restock: r.restock, main: r.qty });
     }
     const mode = shippingMode();
+    if (ep()) return { request: { items: lines }, sources, empty: lines.length === 0 };
     const request = v1() ? { refund_line_items: lines } : { refund_lines: lines };
     if (mode === 'full') {
       if (v1()) request.shipping = { full_refund: true };
@@ -65,7 +69,7 @@ export function createRefundPanel(ctx, { reopen }) {
   function controlFor(issue, sources) {
     const path = issue.path ?? '';
     if (/^(refund_shipping|shipping)(\.|$)/.test(path)) return shippingMode() === 'amount' ? shippingAmount : $('#refund-shipping-full');
-    const p = parseIndexedPath(path, v1() ? 'refund_line_items' : 'refund_lines');
+    const p = parseIndexedPath(path, ep() ? 'items' : v1() ? 'refund_line_items' : 'refund_lines');
     if (!p || !sources[p.index]) return null;
     return sources[p.index][p.rest] ?? sources[p.index].main;
   }
@@ -73,6 +77,7 @@ export function createRefundPanel(ctx, { reopen }) {
   function calculate() {
     if (!ctx.session) return;
     shippingAmount.disabled = shippingMode() !== 'amount';
+    for (const radio of document.querySelectorAll('input[name="refund-shipping"]')) radio.disabled = ep() && radio.value !== 'none';
     const { request, sources, empty } = buildRequest();
     out.dataset.request = JSON.stringify(request);
     if (empty) {
@@ -103,6 +108,10 @@ export function createRefundPanel(ctx, { reopen }) {
       return;
     }
     const cell = (text, col) => h('td', { class: 'num', dataset: { col }, text });
+    if (ep()) {
+      renderElasticPath(env, r, cell, cur);
+      return;
+    }
     const lineRows = v1()
       ? r.refund_line_items.map((l) => h('tr', { dataset: { lineId: String(l.line_item_id) } },
         h('th', { scope: 'row', text: titleOf(l.line_item_id) }), cell(l.quantity, 'quantity'), h('td', { text: l.restock_type }),
@@ -145,6 +154,33 @@ export function createRefundPanel(ctx, { reopen }) {
     showBody(created.result);
   }
 
+  // Elastic Path: items and totals as money; the calls carry integer minor units, shown as they will be sent.
+  function renderElasticPath(env, r, cell, cur) {
+    fill($('#refund-amounts tbody'), r.items.map((l) => h('tr', { dataset: { lineId: String(l.item_id) } },
+      h('th', { scope: 'row', text: titleOf(l.item_id) }), cell(l.quantity, 'quantity'), h('td', { text: '—' }),
+      cell(l.amount_excl_tax, 'excl'), cell(l.total_tax, 'tax'), cell(l.amount, 'incl'))),
+    h('tr', { class: 'grand', dataset: { row: 'total' } }, h('th', { scope: 'row', text: 'Total' }), h('td'), h('td'),
+      cell(r.amount_excl_tax ?? '—', 'excl'), cell(r.total_tax ?? '—', 'tax'), cell(r.amount, 'incl')));
+    const total$ = $('#refund-total');
+    total$.dataset.amount = r.amount;
+    fill(total$, h('strong', { text: `Refund ${money(r.amount, cur)}` }), env.ok ? ' to the customer, one call per transaction.' : ' (the items with errors are left out).');
+    fill($('#refund-allocation tbody'), r.transactions.length === 0
+      ? h('tr', {}, h('td', { colspan: 3, class: 'empty', text: 'Nothing allocated.' }))
+      : r.transactions.map((t) => h('tr', { dataset: { transaction: String(t.id) } }, h('th', { scope: 'row', text: `${t.id} (${t.gateway || 'gateway?'})` }),
+        cell(t.amount, 'amount'), cell(t.refundable_amount, 'refundable'))));
+    if (!env.ok) {
+      showBody(null, 'Fix the errors above to get the refund calls.');
+      return;
+    }
+    const created = ctx.engine.toRefundCreateRequest(env, { note: $('#refund-note').value });
+    if (!created.ok) {
+      renderIssues($('#refund-issues'), created);
+      showBody(null, 'The refund calls could not be built.');
+      return;
+    }
+    showBody(created.result.requests);
+  }
+
   function titleOf(id) {
     const line = ctx.info.lines.find((l) => String(l.line_id) === String(id));
     return line?.title ? `${line.title} (#${id})` : `#${id}`;
@@ -158,9 +194,9 @@ export function createRefundPanel(ctx, { reopen }) {
     copyButton.disabled = !value;
     copyStatus.textContent = '';
     const o = ctx.order;
-    $('#refund-body-endpoint').textContent = value
-      ? (v1() ? `POST /api/v1/orders/${o.id}/refunds` : `POST /api/admin/orders/${o.number}/refund/`)
-      : '';
+    $('#refund-body-endpoint').textContent = !value ? ''
+      : ep() ? `${value.length} × POST /v2/orders/${o.data?.id}/transactions/{transaction}/refund (refundATransaction), amounts in minor units`
+        : v1() ? `POST /api/v1/orders/${o.id}/refunds` : `POST /api/admin/orders/${o.number}/refund/`;
   }
 
   async function copy() {

@@ -362,4 +362,44 @@ test('demo in Chromium', async (t) => {
       await demo.close();
     }
   });
+
+  await t.test('Elastic Path sample: refund calls in minor units, the address PUT, the payment machine', async () => {
+    const demo = await openDemo(browser, server.url);
+    const { page } = demo;
+    const order = sample('elasticpath-sample');
+    const tshirt = order.included.items[0].id;
+    await page.selectOption('#sample-select', 'elasticpath-sample');
+    await page.waitForFunction(() => document.querySelector('#order-summary').textContent.includes('1042'));
+    assert.match(await page.textContent('#order-summary'), /elasticpath/);
+    // Refund one T-shirt: money on the page, the integer amount in the call.
+    await page.click('#tab-refund');
+    await page.fill('#refund-qty-0', '1');
+    const request = { items: [{ item_id: tshirt, quantity: 1 }] };
+    await waitRefund(page, request);
+    const expected = engine.calculateRefund(order, request, { profile: DEFAULT_PROFILE });
+    assert.equal(expected.ok, true);
+    assert.equal(expected.result.amount, '24.36');
+    assert.equal(await page.getAttribute('#refund-total', 'data-amount'), '24.36');
+    assert.match(await page.textContent('#refund-total'), /USD 24\.36/);
+    const calls = JSON.parse(await page.textContent('#refund-body'));
+    assert.deepEqual(calls.map((c) => [c.method, c.path, c.body.data.amount]), expected.result.requests.map((c) => [c.method, c.path, 2436]));
+    assert.match(await page.textContent('#refund-body-endpoint'), /refundATransaction/);
+    // Edit: a new street is one updateAnOrder PUT with the partial-update body.
+    await page.click('#tab-edit');
+    await page.fill('#edit-address-line_1', '22 Oak Ave');
+    const edits = JSON.parse(await page.getAttribute('#edit-out', 'data-edits'));
+    assert.deepEqual(edits.map((e) => e.op), ['update_shipping_address']);
+    const plan = engine.previewEdit(order, edits, { profile: DEFAULT_PROFILE }).result.plan;
+    assert.deepEqual(plan.map((c) => [c.method, c.operation]), [['PUT', 'updateAnOrder']]);
+    const shown = await page.$$eval('#edit-plan li.call', (lis) => lis.map((li) => [li.dataset.method, li.dataset.path]));
+    assert.deepEqual(shown, plan.map((c) => [c.method, c.path]));
+    // Status: the Elastic Path payment machine, guarded against the loaded order.
+    await page.click('#tab-status');
+    await page.selectOption('#status-preset', 'elasticpath');
+    await page.selectOption('#status-machine', 'payment');
+    await page.click('#status-actions button[data-action=pay]');
+    await page.waitForFunction(() => document.getElementById('panel-status').dataset.state === 'paid');
+    await assertClean(assert, demo, 'elasticpath');
+    await demo.close();
+  });
 });

@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "api/engine.hpp"
+#include "status/status_api.hpp"
 #include "support.hpp"
 
 using nlohmann::json;
@@ -108,4 +109,68 @@ TEST_CASE("Every error is reported, not just the first", "[bad-input]") {
     CHECK(test::has_issue(env, "INVALID_AMOUNT", "order.lines[0].price_excl_tax"));
     CHECK(test::has_issue(env, "MISSING_FIELD", "order.lines[1].price_excl_tax"));
     CHECK(test::has_issue(env, "MISSING_FIELD", "order.lines[1].price_incl_tax"));
+}
+
+namespace {
+
+// An Elastic Path order (GET /v2/orders/{id}?include=items + transactions): amounts are integer minor units.
+json ep_order() {
+    return json::parse(R"({
+      "data": {"type": "order", "id": "o-1", "status": "complete", "payment": "paid", "shipping": "unfulfilled",
+               "meta": {"display_price": {"with_tax": {"amount": 2000, "currency": "USD"}}},
+               "relationships": {"items": {"data": [{"type": "item", "id": "i-1"}]}}},
+      "included": {"items": [{"type": "order_item", "id": "i-1", "quantity": 2,
+                              "unit_price": {"amount": 1000, "currency": "USD", "includes_tax": false},
+                              "meta": {"display_price": {"with_tax": {"value": {"amount": 2000, "currency": "USD"}},
+                                                         "without_tax": {"value": {"amount": 2000, "currency": "USD"}},
+                                                         "tax": {"value": {"amount": 0, "currency": "USD"}}}}}]},
+      "transactions": {"data": [{"id": "t-1", "transaction_type": "purchase", "status": "complete", "amount": 2000,
+                                 "refunded_amount": 0, "currency": "USD", "gateway": "stripe"}]}
+    })");
+}
+
+std::string ep_with(const std::function<void(json&)>& change) {
+    json o = ep_order();
+    change(o);
+    return o.dump();
+}
+
+}  // namespace
+
+TEST_CASE("Each bad Elastic Path order yields its code and path, and the engine stays usable", "[bad-input][elasticpath]") {
+    const std::string item = "order.included.items[0].meta.display_price.with_tax.value.amount";
+    const std::vector<Case> cases = {
+        {"fractional minor units", [] { return ep_with([](json& o) { o["included"]["items"][0]["meta"]["display_price"]["with_tax"]["value"]["amount"] = json::parse("2000.5"); }); }, "", "INVALID_AMOUNT", item},
+        {"exponent minor units", [] { return ep_with([](json& o) { o["included"]["items"][0]["meta"]["display_price"]["with_tax"]["value"]["amount"] = json::parse("2e3"); }); }, "", "INVALID_AMOUNT", item},
+        {"string where an integer belongs", [] { return ep_with([](json& o) { o["transactions"]["data"][0]["amount"] = "2000"; }); }, "", "WRONG_TYPE", "order.transactions.data[0].amount"},
+        {"minor units out of range", [] { return ep_with([](json& o) { o["transactions"]["data"][0]["amount"] = json::parse("10000000000000001"); }); }, "", "AMOUNT_OUT_OF_RANGE", "order.transactions.data[0].amount"},
+        {"missing included", [] { return ep_with([](json& o) { o.erase("included"); }); }, "", "MISSING_FIELD", "order.included"},
+        {"included without items", [] { return ep_with([](json& o) { o["included"].erase("items"); }); }, "", "MISSING_FIELD", "order.included.items"},
+        {"item referenced but not included", [] { return ep_with([](json& o) { o["data"]["relationships"]["items"]["data"].push_back({{"type", "item"}, {"id", "i-2"}}); }); }, "", "LINE_ITEM_NOT_FOUND", "order.data.relationships.items.data[1].id"},
+        {"transaction-type spellings disagree", [] { return ep_with([](json& o) { o["transactions"]["data"][0]["transaction-type"] = "authorize"; }); }, "", "INVALID_VALUE", "order.transactions.data[0].transaction-type"},
+        {"no transaction type", [] { return ep_with([](json& o) { o["transactions"]["data"][0].erase("transaction_type"); }); }, "", "MISSING_FIELD", "order.transactions.data[0].transaction_type"},
+        {"unknown transaction status", [] { return ep_with([](json& o) { o["transactions"]["data"][0]["status"] = "settled"; }); }, "", "INVALID_VALUE", "order.transactions.data[0].status"},
+        {"refunded above the amount", [] { return ep_with([](json& o) { o["transactions"]["data"][0]["refunded_amount"] = 2001; }); }, "", "INCONSISTENT_TOTALS", "order.transactions.data[0].refunded_amount"},
+        {"item totals that do not add up", [] { return ep_with([](json& o) { o["included"]["items"][0]["meta"]["display_price"]["tax"]["value"]["amount"] = 1; }); }, "", "INCONSISTENT_TOTALS", "order.included.items[0].meta.display_price.with_tax"},
+        {"item without display prices", [] { return ep_with([](json& o) { o["included"]["items"][0].erase("meta"); }); }, "", "MISSING_FIELD", "order.included.items[0].meta"},
+        {"no currency", [] { return ep_with([](json& o) { o["data"]["meta"]["display_price"]["with_tax"].erase("currency"); o["included"]["items"][0].erase("unit_price"); }); }, "", "MISSING_FIELD", "order.data"},
+        {"transaction in another currency", [] { return ep_with([](json& o) { o["transactions"]["data"][0]["currency"] = "EUR"; }); }, "", "CURRENCY_MISMATCH", "order.transactions.data[0].currency"},
+        {"data not an object", [] { return std::string(R"({"data": [], "included": {"items": []}})"); }, R"({"dialect":"elasticpath"})", "WRONG_TYPE", "order.data"},
+    };
+    const std::string good = ep_order().dump();
+    for (const auto& c : cases) {
+        INFO(c.name);
+        const json env = test::parse(op::inspect_order(c.order(), c.options));
+        CHECK(env.at("ok") == false);
+        CHECK(test::has_issue(env, c.code, c.path));
+        if (!test::has_issue(env, c.code, c.path)) WARN(test::issues_text(env));
+        // Every operation answers with an envelope too (never a crash).
+        for (const auto& r : {op::calculate_refund(c.order(), R"({"items":[{"item_id":"i-1","quantity":1}]})", c.options),
+                              op::preview_edit(c.order(), R"([{"op":"update_order","shipping":"fulfilled"}])", c.options),
+                              op::preview_cancel(c.order(), "{}", c.options), op::derive_statuses(c.order(), c.options)})
+            CHECK(test::parse(r).at("ok") == false);
+        const json again = test::parse(op::inspect_order(good, ""));
+        REQUIRE(again.at("ok") == true);
+        CHECK(again["result"]["totals"]["total_incl_tax"] == "20.00");
+    }
 }

@@ -190,3 +190,95 @@ TEST_CASE("A line listed twice without restock types still gives a create body t
     CHECK(valid["ok"] == true);
     CHECK(valid["result"]["amount_incl_tax"] == test::parse(calc)["result"]["amount_incl_tax"]);
 }
+
+namespace {
+
+// A random Elastic Path order: items with integer minor-unit totals (some taxed), several payments with earlier
+// refunds recorded in place (refunded_amount), statuses complete + paid.
+json ep_random_order(std::mt19937_64& rng, int& items, std::int64_t& refundable) {
+    items = static_cast<int>(rng() % 4) + 1;
+    json list = json::array();
+    std::int64_t total = 0;
+    for (int i = 0; i < items; ++i) {
+        const std::int64_t q = static_cast<std::int64_t>(rng() % 7) + 1;
+        const std::int64_t net = static_cast<std::int64_t>(rng() % 100000) + q;
+        const std::int64_t tax = rng() % 3 == 0 ? 0 : static_cast<std::int64_t>(rng() % 20000);
+        const auto price = [](std::int64_t a) { return json{{"value", {{"amount", a}, {"currency", "USD"}}}}; };
+        list.push_back({{"type", "order_item"}, {"id", "i" + std::to_string(i + 1)}, {"quantity", q},
+                        {"meta", {{"display_price", {{"with_tax", price(net + tax)}, {"without_tax", price(net)}, {"tax", price(tax)}}}}}});
+        total += net + tax;
+    }
+    json txs = json::array();
+    std::int64_t left = total;
+    refundable = 0;
+    for (int t = 0; left > 0; ++t) {
+        const std::int64_t amount = t == 3 ? left : std::min<std::int64_t>(left, static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(total)) + 1);
+        const std::int64_t refunded = rng() % 4 == 0 ? static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(amount + 1)) : 0;
+        txs.push_back({{"id", "t" + std::to_string(t)}, {"transaction_type", refunded ? "refund" : "purchase"}, {"status", "complete"},
+                       {"amount", amount}, {"refunded_amount", refunded}, {"gateway", "stripe"}});
+        refundable += amount - refunded;
+        left -= amount;
+    }
+    return {{"data", {{"type", "order"}, {"id", "o"}, {"status", "complete"}, {"payment", "paid"}, {"shipping", "unfulfilled"},
+                      {"meta", {{"display_price", {{"with_tax", {{"amount", total}, {"currency", "USD"}}}}}}}}},
+            {"included", {{"items", list}}},
+            {"transactions", {{"data", txs}}}};
+}
+
+}  // namespace
+
+TEST_CASE("Elastic Path: refunding every item in any partition sums exactly to the items' final amounts, and no allocation exceeds amount - refunded_amount", "[refund][property][elasticpath]") {
+    std::mt19937_64 rng(20261130);
+    test::Digest digest;
+    for (int iteration = 0; iteration < 3000; ++iteration) {
+        int items = 0;
+        std::int64_t refundable = 0;
+        const json order = ep_random_order(rng, items, refundable);
+        // One request listing each item in random parts (the same item several times continues its proration).
+        json parts = json::array();
+        for (int i = 0; i < items; ++i) {
+            std::int64_t left = order["included"]["items"][i]["quantity"].get<std::int64_t>();
+            while (left > 0) {
+                const std::int64_t q = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(left)) + 1;
+                parts.push_back({{"item_id", "i" + std::to_string(i + 1)}, {"quantity", q}});
+                left -= q;
+            }
+        }
+        for (std::size_t k = parts.size(); k > 1; --k) std::swap(parts[k - 1], parts[rng() % k]);  // any order
+        const std::string text = op::calculate_refund(order.dump(), json{{"items", parts}}.dump(), "");
+        digest.add(text);
+        const json env = test::parse(text);
+        std::vector<std::int64_t> sum(items, 0);
+        for (const auto& it : env["result"]["items"]) {
+            sum[std::stoi(it["item_id"].get<std::string>().substr(1)) - 1] += minor(it["amount"]);
+            REQUIRE(minor(it["amount"]) == minor(it["amount_excl_tax"]) + minor(it["total_tax"]));
+        }
+        for (int i = 0; i < items; ++i)
+            REQUIRE(sum[i] == order["included"]["items"][i]["meta"]["display_price"]["with_tax"]["value"]["amount"].get<std::int64_t>());
+        const std::int64_t total = minor(env["result"]["amount"]);
+        if (total > refundable) {
+            REQUIRE(test::has_issue(env, "REFUND_EXCEEDS_TOTAL", ""));
+            continue;
+        }
+        INFO(test::issues_text(env));
+        REQUIRE(env["ok"] == true);
+        // Each allocation stays within its transaction's amount - refunded_amount, and the calls add up.
+        std::int64_t sent = 0;
+        for (const auto& call : env["result"]["requests"]) {
+            const std::string path = call["path"].get<std::string>();
+            const std::string tx = path.substr(path.find("/transactions/") + 14, path.rfind("/refund") - path.find("/transactions/") - 14);
+            for (const auto& t : order["transactions"]["data"])
+                if (t["id"] == tx)
+                    REQUIRE(call["body"]["data"]["amount"].get<std::int64_t>() <= t["amount"].get<std::int64_t>() - t["refunded_amount"].get<std::int64_t>());
+            REQUIRE(call["body"]["data"]["amount"].get<std::int64_t>() > 0);
+            sent += call["body"]["data"]["amount"].get<std::int64_t>();
+        }
+        REQUIRE(sent == total);
+        // An amount-only refund of what is left fits exactly; one cent more does not.
+        const json all = test::parse(op::calculate_refund(order.dump(), json{{"amount", test::money(refundable)}}.dump(), ""));
+        if (refundable > 0) REQUIRE(all["ok"] == true);
+        const json over = test::parse(op::calculate_refund(order.dump(), json{{"amount", test::money(refundable + 1)}}.dump(), ""));
+        REQUIRE(test::has_issue(over, "REFUND_EXCEEDS_TOTAL", ""));
+    }
+    digest.publish("elasticpath-refund-partitions");
+}

@@ -133,7 +133,7 @@ TEST_CASE("The v1 status machine matches seed 002: cancel an open order, close a
                  {"cancelled", "reopen", "open"}});
 }
 
-TEST_CASE("The Elastic Path machines match seed 004", "[status]") {
+TEST_CASE("The Elastic Path machines match updateAnOrder and the split-payment table", "[status]") {
     check_table("elasticpath", "status",
                 {{"incomplete", "process", "processing"},
                  {"incomplete", "complete", "complete"},
@@ -148,14 +148,42 @@ TEST_CASE("The Elastic Path machines match seed 004", "[status]") {
                  {"cancelled", "complete", "INVALID_STATUS_TRANSITION"},
                  {"cancelled", "cancel", "INVALID_STATUS_TRANSITION"}});
     check_table("elasticpath", "payment",
-                {{"unpaid", "authorize", "authorized"},   {"unpaid", "capture", "INVALID_STATUS_TRANSITION"},
-                 {"unpaid", "pay", "paid"},               {"unpaid", "refund", "INVALID_STATUS_TRANSITION"},
-                 {"authorized", "authorize", "INVALID_STATUS_TRANSITION"}, {"authorized", "capture", "paid"},
-                 {"authorized", "pay", "INVALID_STATUS_TRANSITION"}, {"authorized", "refund", "INVALID_STATUS_TRANSITION"},
-                 {"paid", "authorize", "INVALID_STATUS_TRANSITION"}, {"paid", "capture", "INVALID_STATUS_TRANSITION"},
-                 {"paid", "pay", "INVALID_STATUS_TRANSITION"},       {"paid", "refund", "refunded"},
-                 {"refunded", "authorize", "INVALID_STATUS_TRANSITION"}, {"refunded", "capture", "INVALID_STATUS_TRANSITION"},
-                 {"refunded", "pay", "INVALID_STATUS_TRANSITION"},   {"refunded", "refund", "INVALID_STATUS_TRANSITION"}});
+                {{"unpaid", "authorize", "authorized"},
+                 {"unpaid", "capture", "INVALID_STATUS_TRANSITION"},
+                 {"unpaid", "pay", "paid"},
+                 {"unpaid", "refund", "INVALID_STATUS_TRANSITION"},
+                 {"unpaid", "authorize_partially", "partially_authorized"},
+                 {"unpaid", "pay_partially", "partially_paid"},
+                 {"partially_authorized", "authorize", "authorized"},
+                 {"partially_authorized", "capture", "partially_paid"},
+                 {"partially_authorized", "pay", "INVALID_STATUS_TRANSITION"},
+                 {"partially_authorized", "refund", "INVALID_STATUS_TRANSITION"},
+                 {"partially_authorized", "authorize_partially", "INVALID_STATUS_TRANSITION"},
+                 {"partially_authorized", "pay_partially", "INVALID_STATUS_TRANSITION"},
+                 {"partially_paid", "authorize", "INVALID_STATUS_TRANSITION"},
+                 {"partially_paid", "capture", "INVALID_STATUS_TRANSITION"},
+                 {"partially_paid", "pay", "paid"},
+                 {"partially_paid", "refund", "INVALID_STATUS_TRANSITION"},
+                 {"partially_paid", "authorize_partially", "INVALID_STATUS_TRANSITION"},
+                 {"partially_paid", "pay_partially", "INVALID_STATUS_TRANSITION"},
+                 {"authorized", "authorize", "INVALID_STATUS_TRANSITION"},
+                 {"authorized", "capture", "paid"},
+                 {"authorized", "pay", "INVALID_STATUS_TRANSITION"},
+                 {"authorized", "refund", "INVALID_STATUS_TRANSITION"},
+                 {"authorized", "authorize_partially", "INVALID_STATUS_TRANSITION"},
+                 {"authorized", "pay_partially", "INVALID_STATUS_TRANSITION"},
+                 {"paid", "authorize", "INVALID_STATUS_TRANSITION"},
+                 {"paid", "capture", "INVALID_STATUS_TRANSITION"},
+                 {"paid", "pay", "INVALID_STATUS_TRANSITION"},
+                 {"paid", "refund", "refunded"},
+                 {"paid", "authorize_partially", "INVALID_STATUS_TRANSITION"},
+                 {"paid", "pay_partially", "INVALID_STATUS_TRANSITION"},
+                 {"refunded", "authorize", "INVALID_STATUS_TRANSITION"},
+                 {"refunded", "capture", "INVALID_STATUS_TRANSITION"},
+                 {"refunded", "pay", "INVALID_STATUS_TRANSITION"},
+                 {"refunded", "refund", "INVALID_STATUS_TRANSITION"},
+                 {"refunded", "authorize_partially", "INVALID_STATUS_TRANSITION"},
+                 {"refunded", "pay_partially", "INVALID_STATUS_TRANSITION"}});
     check_table("elasticpath", "shipping",
                 {{"unfulfilled", "fulfill", "fulfilled"}, {"fulfilled", "fulfill", "INVALID_STATUS_TRANSITION"}});
 }
@@ -700,11 +728,14 @@ TEST_CASE("A stated status the facts do not give is an INVALID_VALUE warning at 
     CHECK(env.at("result").at("payment_status").at("matches") == true);
 }
 
-TEST_CASE("deriveStatuses speaks only the v1 and 29next vocabularies", "[status][derive]") {
+TEST_CASE("deriveStatuses speaks the v1, 29next and Elastic Path vocabularies only", "[status][derive]") {
     const json order = v1_order({v1_line("a", 1, "1.00", 1)});
-    CHECK(has_issue(derive(order, {{"preset", "elasticpath"}}), "INVALID_OPTION", "options.preset"));
+    CHECK(has_issue(derive(order, {{"preset", "shopware"}}), "INVALID_OPTION", "options.preset"));
     CHECK(has_issue(derive(order, {{"preset", "magento"}}), "UNKNOWN_PRESET", "options.preset"));
     CHECK(has_issue(derive(order, {{"preset", 1}}), "WRONG_TYPE", "options.preset"));
     CHECK(has_issue(derive(json::array()), "WRONG_TYPE", "order"));
-    CHECK(derive(order, {{"preset", "elasticpath"}}).at("result").is_null());
+    CHECK(derive(order, {{"preset", "shopware"}}).at("result").is_null());
+    const json ep = derive(order, {{"preset", "elasticpath"}});
+    CHECK(ep.at("result").at("preset") == "elasticpath");
+    CHECK(ep.at("result").contains("shipping"));
 }

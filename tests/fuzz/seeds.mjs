@@ -121,7 +121,25 @@ function statusRequests() {
 
 const machineNames = (text) => (parse(text)?.machines ?? []).map((m) => m?.name).filter((n) => typeof n === 'string');
 
+// fuzz_elasticpath: mode % 8 = operation (0 inspect, 1 refund, 2 edit, 3 cancel, 4 statuses, 5 refund + create
+// request, 6 validate, 7 session), bit 0x08 = against the example Elastic Path order.
+const EP_OPS = { inspect: [0], refund: [1, 5, 7], 'validate-refund': [6], edit: [2, 7], cancel: [3, 7], statuses: [4] };
+function elasticpathSeeds() {
+  const out = {};
+  const sample = fixedOrders.findIndex((o) => parse(o)?.data?.type === 'order');
+  for (const [op, modes] of Object.entries(EP_OPS)) {
+    for (const c of fixtures(op).filter((x) => x.name.startsWith(`${op}-elasticpath-`) && parse(x.order ?? '')?.data)) {
+      for (const m of modes) {
+        out[`${c.name}-${m}`] = seed(m, c.order, c.request, c.options);
+        if (sample >= 0 && compact(parse(c.order)) === compact(parse(fixedOrders[sample]))) out[`${c.name}-${m}-fixed`] = seed(m | 0x08, c.request, c.options);
+      }
+    }
+  }
+  return out;
+}
+
 const targets = {
+  fuzz_elasticpath: elasticpathSeeds,
   fuzz_inspect: () => {
     const out = {};
     const seen = new Set();

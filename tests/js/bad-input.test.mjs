@@ -10,6 +10,14 @@ const seed = JSON.parse(readFileSync(new URL('../../examples/orders/29next-seed0
 const good = { refund_lines: [{ line_id: 1000, quantity: 1 }], refund_shipping: { full_refund: false, amount_excl_tax: '3.99' } };
 const deep = '['.repeat(5000) + ']'.repeat(5000);
 const withLine = (patch) => ({ ...seed, lines: [{ ...seed.lines[0], ...patch }] });
+// An Elastic Path order (integer minor units); each bad variant changes one fact of a copy.
+const ep = JSON.parse(readFileSync(new URL('../../examples/orders/elasticpath-sample.json', import.meta.url), 'utf8'));
+const epWith = (change) => {
+  const o = structuredClone(ep);
+  change(o);
+  return o;
+};
+const epTshirt = ep.included.items[0].id;
 
 const catalogue = [
   ['inspectOrder', ['{"currency":'], 'INVALID_JSON', 'order.currency'],
@@ -43,6 +51,18 @@ const catalogue = [
   ['deriveStatuses', ['[]'], 'WRONG_TYPE', 'order'],
   ['machines', ['atlantis'], 'UNKNOWN_PRESET', 'preset'],
   ['mermaid', ['v1', 'nope'], 'UNKNOWN_MACHINE', 'machine'],
+  // Elastic Path orders and requests.
+  ['inspectOrder', [epWith((o) => { o.included.items[0].meta.display_price.with_tax.value.amount = 7307.5; })], 'INVALID_AMOUNT', 'order.included.items[0].meta.display_price.with_tax.value.amount'],
+  ['inspectOrder', [epWith((o) => { o.transactions.data[0].amount = '9660'; })], 'WRONG_TYPE', 'order.transactions.data[0].amount'],
+  ['inspectOrder', [epWith((o) => { delete o.included; })], 'MISSING_FIELD', 'order.included'],
+  ['inspectOrder', [epWith((o) => { o.included.items.splice(1, 1); })], 'LINE_ITEM_NOT_FOUND', 'order.data.relationships.items.data[1].id'],
+  ['inspectOrder', [epWith((o) => { o.transactions.data[0]['transaction-type'] = 'authorize'; })], 'INVALID_VALUE', 'order.transactions.data[0].transaction-type'],
+  ['calculateRefund', [ep, { amount: 12.34 }], 'WRONG_TYPE', 'amount'],
+  ['calculateRefund', [ep, { amount: '0.001' }], 'INVALID_AMOUNT', 'amount'],
+  ['calculateRefund', [ep, { items: [{ item_id: epTshirt, quantity: 1.5 }] }], 'INVALID_QUANTITY', 'items[0].quantity'],
+  ['calculateRefund', [ep, { amount: '1.00', transaction_id: 'nope' }], 'TRANSACTION_NOT_FOUND', 'transaction_id'],
+  ['previewEdit', [ep, [{ op: 'update_line', line_id: epTshirt, quantity: 1 }]], 'LINE_NOT_EDITABLE', 'edits[0].op'],
+  ['previewEdit', [ep, [{ op: 'update_order', status: 'complete' }]], 'INVALID_STATUS_TRANSITION', 'edits[0].status'],
 ];
 
 for (const [method, args, code, path] of catalogue) {

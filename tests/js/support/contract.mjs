@@ -62,10 +62,14 @@ const refuse = (flag) => (s) => {
   return { ...rest, properties, ...(required.length ? { required } : {}) };
 };
 
-const closed = (s) =>
-  s.properties && !('additionalProperties' in s) && !('unevaluatedProperties' in s) && !('patternProperties' in s)
-    ? { ...s, unevaluatedProperties: false }
-    : s;
+// A member the schema requires but does not declare (Elastic Path's OrdersAddressData requires `type` and lists
+// no `type` property) is declared by that requirement: closing the object must not refuse what it demands.
+const closed = (s) => {
+  if (!s.properties || 'additionalProperties' in s || 'unevaluatedProperties' in s || 'patternProperties' in s) return s;
+  const undeclared = (s.required ?? []).filter((r) => !(r in s.properties));
+  const properties = undeclared.length ? { ...s.properties, ...Object.fromEntries(undeclared.map((r) => [r, true])) } : s.properties;
+  return { ...s, properties, unevaluatedProperties: false };
+};
 
 function operationDefs(facts) {
   const defs = {};
