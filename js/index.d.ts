@@ -69,6 +69,9 @@ export type IssueCode =
   | 'UNREACHABLE_STATE'
   | 'SESSION_CLOSED'
   | 'INTERNAL_ERROR'
+  | 'OPERATION_NOT_SUPPORTED'
+  | 'RETURN_NOT_FOUND'
+  | 'LINE_NOT_RETURNABLE'
   ;
 
 /** One problem, with the JSON path into the input that caused it (e.g. "refund_lines[1].line_id"). */

@@ -81,6 +81,7 @@ std::string render(const OrderContext& ctx, const RefundCalculation& calc) {
 }  // namespace
 
 std::string refund_result(const OrderContext& ctx, json::Value request, Diagnostics& d) {
+    if (!platform_supports(ctx.platform.refund, ctx, "calculateRefund", d)) return {};
     RefundRequest req;
     read_refund_request(request, ctx.order, d, req);
     if (!request.is_object()) return {};
@@ -90,6 +91,7 @@ std::string refund_result(const OrderContext& ctx, json::Value request, Diagnost
 }
 
 std::string validate_refund_result(const OrderContext& ctx, json::Value request, Diagnostics& d) {
+    if (!platform_supports(ctx.platform.refund, ctx, "validateRefund", d)) return {};
     RefundRequest req;
     read_refund_request(request, ctx.order, d, req);
     if (!request.is_object()) return {};
