@@ -6,7 +6,7 @@
 #include <new>
 #include <string>
 
-#include "api/call.hpp"
+#include "ops/call.hpp"
 
 namespace op::wasm {
 

@@ -34,7 +34,7 @@ bool parse_decimal(std::string_view t, Decimal& out) {
         }
         if (i == frac_start) return false;
     }
-    if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {  // json_encode prints tiny floats as 1.0e-5
+    if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {  // json_encode prints tiny values as 1.0e-5
         ++i;
         bool neg = false;
         if (i < t.size() && (t[i] == '-' || t[i] == '+')) neg = t[i++] == '-';

@@ -15,8 +15,8 @@ inline constexpr std::string_view kLiveVersion = "0fa91ce3e96a4bc2be4bd9ce752c34
 // Defaults::CURRENCY: the system default currency's id, the same in every installation.
 inline constexpr std::string_view kDefaultCurrencyId = "b7d2554b0ce847cd82f3ac9bd1c0dfca";
 
-// Numbers as Shopware stores them (PHP floats printed by json_encode). An amount with more than 14 significant
-// digits is float noise and is first rounded to 14 significant digits (what Shopware's FloatComparator::cast
+// Numbers as Shopware stores them (binary fractions printed by PHP json_encode). An amount with more than 14 significant
+// digits is binary noise and is first rounded to 14 significant digits (what Shopware's FloatComparator::cast
 // does); then it must fit the order's digits. A genuinely over-precise amount is still INVALID_AMOUNT.
 Read read_amount(json::Value parent, std::string_view key, int exponent, Diagnostics& d, std::int64_t& out);
 // A ratio (percentage, unrounded discount) rounded half away from zero to `scale` decimals.
