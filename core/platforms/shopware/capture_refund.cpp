@@ -134,7 +134,6 @@ void write_capture_refund_result(json::Writer& w, const Order& o, const CaptureR
     write_body(w, o, p, refund_id);
     plan.end();
     plan.call("POST", "/api/_action/order_transaction_capture_refund/" + refund_id, "orderTransactionCaptureRefund");
-    w.key("body").null();
     plan.end();
     if (!p.suggested_action.empty() && p.transaction) {
         plan.call("POST", "/api/_action/order_transaction/" + p.transaction->id.text + "/state/" + std::string(p.suggested_action),

@@ -164,7 +164,7 @@ void write_return_plan(json::Writer& w, const Order& o, const ReturnPreview& p) 
         plan.end();
     }
     if (p.shipping_edited) {
-        plan.call("PATCH", "/api/order-return/" + return_id, "updateOrderReturn");
+        plan.call("PATCH", "/api/order-return/" + path_id(p.return_id, "{id}"), "updateOrderReturn");
         plan.body().object();
         w.key("shippingCosts");
         // What the admin writes before calculate: the typed amount as a bare price; calculate adds the taxes.
@@ -173,7 +173,6 @@ void write_return_plan(json::Writer& w, const Order& o, const ReturnPreview& p) 
         plan.end();
     }
     plan.call("POST", "/api/_action/order/return/" + return_id + "/calculate", "");
-    w.key("body").null();
     plan.end();
 }
 
