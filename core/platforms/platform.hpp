@@ -122,6 +122,15 @@ struct CaptureRefundRules {
     void (*write_result)(json::Writer& w, const Order& order, const CaptureRefundPreview& preview);
 };
 
+// Status transitions with the order as context: the current state of one of the order's entities (order,
+// delivery, transaction, capture, refund, return, line …) and the server call that applies an action to it.
+struct EntityStates {
+    // False with `problem` set when the entity is not in the order or its state is not loaded.
+    bool (*state_of)(const Order& order, std::string_view type, const Id& id, std::string& state, std::string& problem);
+    std::string_view machine_suffix;  // the preset's machine is type + suffix (".state")
+    void (*write_call)(json::Writer& w, const Order& order, std::string_view type, const Id& id, std::string_view action);
+};
+
 struct Platform {
     std::string_view name;           // as in options.dialect and options.preset
     std::uint8_t fingerprint_tag;    // stable per platform: part of every order fingerprint
@@ -134,6 +143,7 @@ struct Platform {
     const StatusVocabulary* statuses;  // nullptr: deriveStatuses does not speak this platform
     const ReturnRules* returns;        // nullptr: previewReturn does not apply
     const CaptureRefundRules* capture_refunds;  // nullptr: previewCaptureRefund does not apply
+    const EntityStates* entities;      // nullptr: transitions take `from` / `state` from the request only
 };
 
 }  // namespace op

@@ -84,6 +84,6 @@ constexpr CancelRules kCancel{read_cancel_request,
 
 extern const Platform kElasticPath;
 const Platform kElasticPath{"elasticpath", 2, "payment", nullptr, nullptr, nullptr,
-                            &elasticpath::kEdit, &elasticpath::kCancel, nullptr, nullptr, nullptr};
+                            &elasticpath::kEdit, &elasticpath::kCancel, nullptr, nullptr, nullptr, nullptr};
 
 }  // namespace op

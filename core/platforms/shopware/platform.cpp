@@ -16,12 +16,13 @@ constexpr ReturnRules kReturns{read_return_request, returnable, kBlockingLineSta
                                write_return_plan};
 constexpr CaptureRefundRules kCaptureRefunds{read_capture_refund_request, kRefundableTransactionStates,
                                              kCountedRefundStates, "completed", write_capture_refund_result};
+constexpr EntityStates kEntities{entity_state, ".state", write_transition_call};
 
 }  // namespace
 }  // namespace shopware
 
 extern const Platform kShopware;
 const Platform kShopware{"shopware", 3, "transactionState", &shopware::kReading, nullptr, nullptr,
-                         nullptr, nullptr, nullptr, &shopware::kReturns, &shopware::kCaptureRefunds};
+                         nullptr, nullptr, nullptr, &shopware::kReturns, &shopware::kCaptureRefunds, &shopware::kEntities};
 
 }  // namespace op
