@@ -445,6 +445,21 @@ export interface TransitionRequest {
   order?: Order;
 }
 
+/** A Shopware order's entity whose state a transition reads from the order (Shopware preset). */
+export interface ShopwareEntityRef {
+  type: 'order' | 'order_delivery' | 'order_transaction' | 'order_transaction_capture' | 'order_transaction_capture_refund'
+    | 'order_return' | 'order_return_line_item' | 'order_line_item';
+  id?: string;
+}
+
+/** transition with the order as context: the machine and `from` come from the entity's state in the order. */
+export interface EntityTransitionRequest {
+  preset: 'shopware';
+  entity: ShopwareEntityRef;
+  order: Order;
+  action: string;
+}
+
 export interface GuardResult {
   name: string;
   checked: boolean;
@@ -462,6 +477,9 @@ export interface TransitionResult {
   noop: boolean;
   guard: GuardResult | null;
   allowed_actions?: string[];
+  /** With `entity`: the entity and the exact server call that applies the action. */
+  entity?: ShopwareEntityRef;
+  call?: PlannedCall;
   engine_version: string;
   /** With an `order` in the request: the order's fingerprint and platform. */
   order_fingerprint?: string;
@@ -688,12 +706,12 @@ export interface Engine {
    * Applies an action to a state of a preset's (or your own) machine.
    * @example engine.transition({ preset: 'shopware', machine: 'order.state', from: 'open', action: 'process' }).result.to
    */
-  transition(request: JsonInput<TransitionRequest>, options?: JsonInput<Options>): Envelope<TransitionResult>;
+  transition(request: JsonInput<TransitionRequest | EntityTransitionRequest>, options?: JsonInput<Options>): Envelope<TransitionResult>;
   /**
    * The actions allowed from a state, each with its target and whether its guard passes.
    * @example engine.availableActions({ preset: 'v1', machine: 'status', state: 'open' })
    */
-  availableActions(request: JsonInput<Omit<TransitionRequest, 'from' | 'action'> & { state: string }>, options?: JsonInput<Options>): Envelope<ActionsResult>;
+  availableActions(request: JsonInput<(Omit<TransitionRequest, 'from' | 'action'> & { state: string }) | Omit<EntityTransitionRequest, 'action'>>, options?: JsonInput<Options>): Envelope<ActionsResult>;
   /**
    * Financial and fulfillment status derived from transactions, refunds and quantities.
    * @example engine.deriveStatuses(order).result.fulfillment_status.derived

@@ -73,4 +73,13 @@ for (const name of dirs(join(fixtures, 'capture-refund'))) {
   checkPlan(`capture-refund/${name}`, env.result.plan.map((c, i) => (i === 0 ? { ...c, body: complete(c.body) } : c)));
 }
 
+// Transitions with an order entity: the call in the result is the contract's action (or a commercial line route).
+const transitions = existsSync(join(fixtures, 'transition')) ? readdirSync(join(fixtures, 'transition')).filter((d) => d.startsWith('shopware-entity-')).sort() : [];
+for (const name of transitions) {
+  const env = engine.transition(readText(join(fixtures, 'transition', name, 'request.json')));
+  if (!env.ok || !env.result.call) continue;
+  checked += 1;
+  checkPlan(`transition/${name}`, [env.result.call]);
+}
+
 test('the corpus has Shopware previews to check', () => assert.ok(checked >= 20, `only ${checked}`));
