@@ -129,6 +129,8 @@ struct EntityStates {
     bool (*state_of)(const Order& order, std::string_view type, const Id& id, std::string& state, std::string& problem);
     std::string_view machine_suffix;  // the preset's machine is type + suffix (".state")
     void (*write_call)(json::Writer& w, const Order& order, std::string_view type, const Id& id, std::string_view action);
+    // Advice the server does not enforce (warnings): e.g. cancelling keeps captured money.
+    void (*advise)(const Order& order, std::string_view type, const Id& id, std::string_view action, Diagnostics& d);
 };
 
 struct Platform {

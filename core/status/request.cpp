@@ -167,6 +167,11 @@ void write_entity_call(json::Writer& w, const StatusCall& sc, std::string_view a
     sc.call.platform->entities->write_call(w, sc.call.order, sc.entity_type, sc.entity_id, action);
 }
 
+void advise_entity(StatusCall& sc, std::string_view action) {
+    if (sc.by_entity && sc.call.platform->entities->advise)
+        sc.call.platform->entities->advise(sc.call.order, sc.entity_type, sc.entity_id, action, sc.call.diag);
+}
+
 bool read_request_name(json::Value request, std::string_view key, Diagnostics& d, std::string& out) {
     return require(read_text(request, key, d, out, kMaxNameLength), key, d);
 }

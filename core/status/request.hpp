@@ -43,6 +43,8 @@ bool load_status_request(std::string_view request, std::string_view options, con
 bool resolve_entity(StatusCall& sc);
 // The server call that applies `action` to the request's entity (inside a result object, as "call").
 void write_entity_call(json::Writer& w, const StatusCall& sc, std::string_view action);
+// The platform's advice (warnings) on applying `action` to the request's entity.
+void advise_entity(StatusCall& sc, std::string_view action);
 
 // A required name member of the request (at most kMaxNameLength bytes).
 bool read_request_name(json::Value request, std::string_view key, Diagnostics& d, std::string& out);

@@ -228,6 +228,7 @@ std::string transition(std::string_view request, std::string_view options) {
         const bool has_action = resolve_action(sc, d, action);
         if (has_from && has_action && !sc.order_failed) {
             const Step step = decide(sc, from, action, d);
+            if (step.to != kNone) advise_entity(sc, sc.machine->actions[action]);
             json::Writer w(result);
             write_transition(w, sc, from, action, step);
         }

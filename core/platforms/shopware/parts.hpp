@@ -17,6 +17,7 @@ void read_capture_refund_request(json::Value request, json::Value options, const
 void write_capture_refund_result(json::Writer& w, const Order& o, const CaptureRefundPreview& p);
 
 bool entity_state(const Order& order, std::string_view type, const Id& id, std::string& state, std::string& problem);
+void advise_transition(const Order& order, std::string_view type, const Id& id, std::string_view action, Diagnostics& d);
 void write_transition_call(json::Writer& w, const Order& order, std::string_view type, const Id& id, std::string_view action);
 
 }  // namespace op::shopware

@@ -16,7 +16,7 @@ constexpr ReturnRules kReturns{read_return_request, returnable, kBlockingLineSta
                                write_return_plan};
 constexpr CaptureRefundRules kCaptureRefunds{read_capture_refund_request, kRefundableTransactionStates,
                                              kCountedRefundStates, "completed", write_capture_refund_result};
-constexpr EntityStates kEntities{entity_state, ".state", write_transition_call};
+constexpr EntityStates kEntities{entity_state, ".state", write_transition_call, advise_transition};
 
 }  // namespace
 }  // namespace shopware

@@ -88,4 +88,42 @@ void write_transition_call(json::Writer& w, const Order& o, std::string_view typ
     plan.end();
 }
 
+// Shopware core guards none of these transitions; what the order shows is said as warnings (rules S53).
+void advise_transition(const Order& o, std::string_view type, const Id& id, std::string_view action, Diagnostics& d) {
+    std::int64_t captured = 0, refunded = 0;
+    bool unpaid = false;
+    for (const auto& t : o.transactions) {
+        if (t.kind == TxKind::capture && t.status == TxStatus::succeeded) captured += t.amount;
+        if (t.kind == TxKind::sale && t.status == TxStatus::succeeded) captured += t.amount;
+        if (t.kind == TxKind::refund && t.status == TxStatus::succeeded) refunded += t.amount;
+        if (t.source_list == "transactions" && t.state != "paid" && t.state != "refunded" && t.state != "refunded_partially" &&
+            t.state != "cancelled" && t.state != "failed")
+            unpaid = true;
+    }
+    const int e = o.exponent;
+    if (type == "order" && action == "cancel" && captured > refunded)
+        d.warning(Code::CANCEL_KEEPS_PAYMENT, "Cancelling the order does not refund: " + format_amount(captured - refunded, e) +
+                                                  " captured stays with the merchant; refund the captures (previewCaptureRefund).");
+    if (type == "order" && action == "complete") {
+        bool shipped = !o.deliveries.empty();
+        for (const auto& dl : o.deliveries) shipped = shipped && dl.state == "shipped";
+        if (unpaid) d.warning(Code::PAYMENT_REQUIRED, "A transaction of the order is not paid; the server completes the order anyway.");
+        if (!shipped) d.warning(Code::ORDER_FULFILLED, "Not every delivery is shipped; the server completes the order anyway.");
+    }
+    if (type == "order_transaction") {
+        std::int64_t tx_captured = 0, tx_refunded = 0;
+        for (const auto& c : o.transactions) {
+            if (c.kind != TxKind::capture || !same_id(c.parent_id, id) || c.status != TxStatus::succeeded) continue;
+            tx_captured += c.amount;
+            for (const auto& r : o.transactions)
+                if (r.kind == TxKind::refund && same_id(r.parent_id, c.id) && r.status == TxStatus::succeeded) tx_refunded += r.amount;
+        }
+        if (action == "refund" && tx_captured > 0 && tx_refunded < tx_captured)
+            d.warning(Code::REFUND_MISMATCH, "Refunds so far (" + format_amount(tx_refunded, e) + ") are below what was captured (" +
+                                                 format_amount(tx_captured, e) + "): refund_partially describes the payment.");
+        if (action == "refund_partially" && tx_captured > 0 && tx_refunded >= tx_captured)
+            d.warning(Code::REFUND_MISMATCH, "Everything captured is refunded: refund describes the payment.");
+    }
+}
+
 }  // namespace op::shopware
