@@ -20,12 +20,14 @@ const COMMANDS = {
   statuses: ['deriveStatuses', ['order']],
   machines: ['machines', ['preset']],
   mermaid: ['mermaid', ['preset', 'machine']],
+  return: ['previewReturn', ['order', 'request']],
+  'capture-refund': ['previewCaptureRefund', ['order', 'request']],
 };
 
 // machines and mermaid take names, not files.
 const NAME_INPUTS = new Set(['preset', 'machine']);
 
-const USAGE = `Usage: order-preflight <command> <file|-> ... [--options <file>] [--dialect 29next|v1|elasticpath] [--compact] [--json]
+const USAGE = `Usage: order-preflight <command> <file|-> ... [--options <file>] [--dialect 29next|v1|elasticpath|shopware] [--compact] [--json]
 
 Commands:
 ${Object.entries(COMMANDS)

@@ -75,6 +75,9 @@ export type IssueCode =
   | 'AUTHORIZATION_EXPIRED'
   | 'REFUNDED_ITEMS_UNKNOWN'
   | 'ORDER_ANONYMIZED'
+  | 'OPERATION_NOT_SUPPORTED'
+  | 'RETURN_NOT_FOUND'
+  | 'LINE_NOT_RETURNABLE'
   ;
 
 /** One problem, with the JSON path into the input that caused it (e.g. "refund_lines[1].line_id"). */
@@ -121,7 +124,7 @@ export type JsonInput<T = Record<string, unknown>> = T | string;
 export type Platform = '29next' | 'v1' | 'shopware' | 'elasticpath';
 
 /** The order shapes `options.dialect` selects (detected from the order when omitted). */
-export type Dialect = '29next' | 'v1' | 'elasticpath';
+export type Dialect = '29next' | 'v1' | 'elasticpath' | 'shopware';
 
 export interface Footer<P extends Platform = Platform> {
   /** The platform whose rules produced this result. */
@@ -147,6 +150,8 @@ export interface Profile {
   currency_exponents?: Record<string, number>;
   /** Tax rate for added lines without one in the edit or the catalog, e.g. "0.19". */
   default_tax_rate?: string | number;
+  /** Taxes of a total: per line then summed per rate (horizontal), or per rate on the sums (vertical). Shopware orders. */
+  tax_calculation?: 'horizontal' | 'vertical';
 }
 
 /** Options that shape how the order is read. In a session they are fixed when the order is opened. */
@@ -449,7 +454,8 @@ export type Edit =
 export interface PlannedCall {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
-  operation: string;
+  /** The contract's operation id; null for routes the platform's published contract does not list. */
+  operation: string | null;
   headers: Record<string, string>;
   body?: unknown;
 }
@@ -522,6 +528,21 @@ export interface TransitionRequest {
   order?: Order;
 }
 
+/** A Shopware order's entity whose state a transition reads from the order (Shopware preset). */
+export interface ShopwareEntityRef {
+  type: 'order' | 'order_delivery' | 'order_transaction' | 'order_transaction_capture' | 'order_transaction_capture_refund'
+    | 'order_return' | 'order_return_line_item' | 'order_line_item';
+  id?: string;
+}
+
+/** transition with the order as context: the machine and `from` come from the entity's state in the order. */
+export interface EntityTransitionRequest {
+  preset: 'shopware';
+  entity: ShopwareEntityRef;
+  order: Order;
+  action: string;
+}
+
 export interface GuardResult {
   name: string;
   checked: boolean;
@@ -539,6 +560,9 @@ export interface TransitionResult {
   noop: boolean;
   guard: GuardResult | null;
   allowed_actions?: string[];
+  /** With `entity`: the entity and the exact server call that applies the action. */
+  entity?: ShopwareEntityRef;
+  call?: PlannedCall;
   engine_version: string;
   /** With an `order` in the request: the order's fingerprint and platform. */
   order_fingerprint?: string;
@@ -592,11 +616,101 @@ export interface Session<P extends RefundPlatform = RefundPlatform> {
   /** What the engine understood from the order (as `inspectOrder`). */
   inspect(): Envelope<Inspection>;
   deriveStatuses(options?: JsonInput<StatusOptions>): Envelope<StatusDerivation>;
+  previewReturn(request: JsonInput<ReturnRequests['shopware']>): Envelope<ReturnPreviews['shopware']>;
+  previewCaptureRefund(request: JsonInput<CaptureRefundRequests['shopware']>, options?: JsonInput<{ position_amount?: 'unit_price' | 'discounted' }>): Envelope<CaptureRefundPreviews['shopware']>;
   /** Frees the parsed order; later calls answer SESSION_CLOSED. Closing twice is harmless. */
   close(): void;
   /** The same as close(): `using session = engine.openOrder(order)` closes it at the end of the block. */
   [Symbol.dispose](): void;
 }
+
+/** Shopware's CalculatedPrice; calculatedTaxes and taxRules keyed by the tax rate (as the contract types them). */
+export interface ShopwareCalculatedPrice {
+  unitPrice: number;
+  quantity: number;
+  totalPrice: number;
+  calculatedTaxes: Record<string, { tax: number; taxRate: number; price: number }>;
+  taxRules: Record<string, { taxRate: number; percentage: number }>;
+}
+
+/** previewReturn's request: the return lines to create or add (Shopware Return Management). */
+export interface ReturnRequestShopware {
+  lineItems: Array<{ orderLineItemId: string; quantity: number; refundAmount?: Amount | number }>;
+  /** The return's shipping to refund, in the shop's default currency (multiplied by the order's currency factor). */
+  shippingCosts?: Amount | number;
+  /** Add to this existing return (from order.extensions.returns) instead of creating one. */
+  returnId?: string;
+}
+
+export interface ReturnPreviewShopware extends Footer<'shopware'> {
+  orderId: string | null;
+  returnId: string | null;
+  lineItems: Array<{
+    /** Present for lines already in the return. */
+    id?: string;
+    orderLineItemId: string;
+    quantity: number;
+    price: ShopwareCalculatedPrice;
+    refundAmount: number;
+    restockQuantity: 0;
+    /** refundAmount priced as one unit: what the return's totals are computed from. */
+    refundPrice: ShopwareCalculatedPrice;
+    /** The units' price less their share of the order's promotions. */
+    suggestedRefundAmount: number;
+    discounted: boolean;
+    existing: boolean;
+  }>;
+  shippingCosts: ShopwareCalculatedPrice;
+  price: {
+    netPrice: number; totalPrice: number; positionPrice: number; rawTotal: number;
+    calculatedTaxes: ShopwareCalculatedPrice['calculatedTaxes']; taxRules: ShopwareCalculatedPrice['taxRules'];
+    taxStatus: 'gross' | 'net' | 'tax-free';
+  };
+  amountTotal: number;
+  amountNet: number;
+  taxCalculationType: 'horizontal' | 'vertical';
+  tax_calculation_source: string;
+  plan: PlannedCall[];
+}
+
+/** previewReturn results by platform. */
+export interface ReturnPreviews { shopware: ReturnPreviewShopware }
+export interface ReturnRequests { shopware: ReturnRequestShopware }
+
+/** previewCaptureRefund's request: a refund against one capture, with positions per line. */
+export interface CaptureRefundRequestShopware {
+  captureId: string;
+  positions?: Array<{ orderLineItemId: string; quantity: number; amount?: Amount | number }>;
+  /** The refund's total; at least the positions' sum (the rest is shipping or goodwill). */
+  amount?: Amount | number;
+  reason?: string;
+  /** The id of state 'open' of order_transaction_capture_refund.state in your installation. */
+  stateId?: string;
+}
+
+export interface CaptureRefundOptions extends Options {
+  /** Positions without an amount: the unit price × quantity (default), or less the line's promotion share. */
+  position_amount?: 'unit_price' | 'discounted';
+}
+
+export interface CaptureRefundPreviewShopware extends Footer<'shopware'> {
+  /** The createOrderTransactionCaptureRefund body. */
+  body: {
+    id: string; captureId: string; stateId?: string; reason?: string; amount: ShopwareCalculatedPrice;
+    positions: Array<{ id: string; refundId: string; orderLineItemId: string; quantity: number; reason?: string; amount: ShopwareCalculatedPrice }>;
+  };
+  /** Members the body needs that only the caller can know (stateId). */
+  body_missing: string[];
+  capture: {
+    id: string; state: string; amount: Amount; refunded_before: Amount; refundable_before: Amount; refund: Amount;
+    refundable_after: Amount; beyond_positions: Amount;
+  };
+  transaction: { id: string | null; state: string; suggested_action: 'refund' | 'refund_partially' | null };
+  plan: PlannedCall[];
+}
+
+export interface CaptureRefundPreviews { shopware: CaptureRefundPreviewShopware }
+export interface CaptureRefundRequests { shopware: CaptureRefundRequestShopware }
 
 export interface Engine {
   /** The engine version, e.g. "0.1.0". */
@@ -655,6 +769,17 @@ export interface Engine {
    */
   previewCancel(order: JsonInput<Order>, request?: JsonInput<CancelRequest>, options?: JsonInput<CancelOptions>): Envelope<CancelPreview>;
   /**
+   * What a return will store once the server calculates it (Shopware Return Management), with the plan.
+   * Other platforms answer OPERATION_NOT_SUPPORTED.
+   * @example engine.previewReturn(order, { lineItems: [{ orderLineItemId: id, quantity: 1 }], shippingCosts: '4.90' }).result.amountTotal
+   */
+  previewReturn(order: JsonInput<Order>, request: JsonInput<ReturnRequests['shopware']>, options?: JsonInput<Options>): Envelope<ReturnPreviews['shopware']>;
+  /**
+   * A refund against one capture: the exact create body, what the capture has left, the state action and the plan.
+   * @example engine.previewCaptureRefund(order, { captureId, positions: [{ orderLineItemId: id, quantity: 1 }] }).result.body
+   */
+  previewCaptureRefund(order: JsonInput<Order>, request: JsonInput<CaptureRefundRequests['shopware']>, options?: JsonInput<CaptureRefundOptions>): Envelope<CaptureRefundPreviews['shopware']>;
+  /**
    * Parses the order once; previews then cost work proportional to the request.
    * @example using s = engine.openOrder(order); s.previewEdit([{ op: 'remove_line', line_id: 1000 }]);
    */
@@ -665,12 +790,12 @@ export interface Engine {
    * Applies an action to a state of a preset's (or your own) machine.
    * @example engine.transition({ preset: 'shopware', machine: 'order.state', from: 'open', action: 'process' }).result.to
    */
-  transition(request: JsonInput<TransitionRequest>, options?: JsonInput<Options>): Envelope<TransitionResult>;
+  transition(request: JsonInput<TransitionRequest | EntityTransitionRequest>, options?: JsonInput<Options>): Envelope<TransitionResult>;
   /**
    * The actions allowed from a state, each with its target and whether its guard passes.
    * @example engine.availableActions({ preset: 'v1', machine: 'status', state: 'open' })
    */
-  availableActions(request: JsonInput<Omit<TransitionRequest, 'from' | 'action'> & { state: string }>, options?: JsonInput<Options>): Envelope<ActionsResult>;
+  availableActions(request: JsonInput<(Omit<TransitionRequest, 'from' | 'action'> & { state: string }) | Omit<EntityTransitionRequest, 'action'>>, options?: JsonInput<Options>): Envelope<ActionsResult>;
   /**
    * Financial and fulfillment status derived from transactions, refunds and quantities.
    * @example engine.deriveStatuses(order).result.fulfillment_status.derived

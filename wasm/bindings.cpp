@@ -57,6 +57,12 @@ std::string edit(std::string_view order, std::string_view edits, std::string_vie
 std::string cancel(std::string_view order, std::string_view request, std::string_view options) {
     return op::preview_cancel(order, request, options);
 }
+std::string returns(std::string_view order, std::string_view request, std::string_view options) {
+    return op::preview_return(order, request, options);
+}
+std::string capture_refund(std::string_view order, std::string_view request, std::string_view options) {
+    return op::preview_capture_refund(order, request, options);
+}
 std::string statuses(std::string_view order, std::string_view, std::string_view options) {
     return op::derive_statuses(order, options);
 }
@@ -118,4 +124,6 @@ EMSCRIPTEN_BINDINGS(order_preflight) {
     function("closeOrder", &close_session);
     function("openSessionCount", &open_sessions);
     function("heapInUse", &heap_in_use);
+    function("previewReturn", &exported<returns>);
+    function("previewCaptureRefund", &exported<capture_refund>);
 }

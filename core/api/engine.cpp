@@ -51,4 +51,12 @@ std::string preview_cancel(std::string_view order, std::string_view request, std
     return run_with_order(order, request, options, cancel_result);
 }
 
+std::string preview_return(std::string_view order, std::string_view request, std::string_view options) {
+    return run_with_order(order, request, options, return_result);
+}
+
+std::string preview_capture_refund(std::string_view order, std::string_view request, std::string_view options) {
+    return run_with_order(order, request, options, capture_refund_result);
+}
+
 }  // namespace op

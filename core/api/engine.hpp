@@ -24,4 +24,9 @@ std::string preview_edit(std::string_view order, std::string_view edits, std::st
 // SPEC 4.3: statuses after a cancellation, refunds, restocked units and authorisations to void.
 std::string preview_cancel(std::string_view order, std::string_view request, std::string_view options);
 
+// What a return of units will store once the server calculates it, and the calls (returns kept as records).
+std::string preview_return(std::string_view order, std::string_view request, std::string_view options);
+// A refund against one capture: the create body, what the capture has left, the state action, the calls.
+std::string preview_capture_refund(std::string_view order, std::string_view request, std::string_view options);
+
 }  // namespace op

@@ -31,6 +31,7 @@ struct Operation {
 constexpr Operation kOperations[] = {
     {"previewEdit", edit_result},       {"calculateRefund", refund_result}, {"validateRefund", validate_refund_result},
     {"previewCancel", cancel_result},   {"inspect", inspect_result},        {"deriveStatuses", statuses_result},
+    {"previewReturn", return_result},   {"previewCaptureRefund", capture_refund_result},
 };
 
 std::string closed_envelope(std::int64_t id) {

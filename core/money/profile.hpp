@@ -25,6 +25,9 @@ struct Profile {
     RefundAllocation refund_allocation = RefundAllocation::oldest_first;
     std::vector<std::pair<std::string, int>> currency_exponents;  // overrides of ISO 4217
     std::optional<Rate> default_tax_rate;  // for added lines with no rate in the edit or the catalog
+    // Taxes of a total: per line, then summed per rate (horizontal), or per rate on the summed prices
+    // (vertical). Unset: what the order states, else horizontal.
+    std::optional<bool> vertical_tax;
 
     std::optional<int> exponent_override(std::string_view currency) const;
 };

@@ -50,6 +50,7 @@ std::string payment_status_after(const Order& o, std::int64_t refund, bool voids
 std::string cancel_result(const OrderContext& ctx, json::Value request, Diagnostics& d) {
     const Order& o = ctx.order;
     const Platform& rules = rules_for(ctx, "previewCancel", d);
+    if (!platform_supports(rules.cancel, ctx, "previewCancel", d)) return {};
     const CancelRules& cancel = *rules.cancel;
     CancelRequest req;
     cancel.read_request(request, d, req);

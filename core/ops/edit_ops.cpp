@@ -1,6 +1,7 @@
 // previewEdit entry points.
 #include "call.hpp"
 #include "edit.hpp"
+#include "ops.hpp"
 
 namespace op {
 
@@ -13,6 +14,9 @@ std::string edit_result(const OrderContext& ctx, json::Value request, Diagnostic
         return {};
     }
     const Platform& rules = rules_for(ctx, "previewEdit", d);
+    if (!platform_supports(rules.edit, ctx, "previewEdit", d) || !platform_supports(ctx.platform.echo, ctx, "previewEdit", d) ||
+        !platform_supports(ctx.platform.refund, ctx, "previewEdit", d))
+        return {};
     EditState state;
     if (!apply_edits(ctx, rules, edits, d, state)) return {};
     std::string out;

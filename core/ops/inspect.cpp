@@ -35,7 +35,82 @@ void write_line(json::Writer& w, const Line& l, int e) {
     w.key("derived").array();
     for (auto name : l.derived) w.string(name);
     w.end_array();
+    // Facts only some platforms state.
+    if (l.kind != LineKind::item) w.field("line_kind", line_kind_name(l.kind));
+    if (!l.state.empty()) w.field("state", l.state);
+    if (l.returned_quantity != 0) w.field("returned_quantity", l.returned_quantity);
+    if (l.unit_price != 0) w.amount_field("unit_price", l.unit_price, e);
     w.end_object();
+}
+
+void write_rounding(json::Writer& w, std::string_view key, const CashRounding& c, int e) {
+    w.key(key).object();
+    w.field("decimals", c.decimals);
+    w.amount_field("interval", c.interval, e);
+    w.field("round_for_net", c.round_for_net);
+    w.end_object();
+}
+
+void write_stated_facts(json::Writer& w, const Order& o) {
+    const int e = o.exponent;
+    if (o.states_rounding) {
+        write_rounding(w, "item_rounding", o.item_rounding, e);
+        write_rounding(w, "total_rounding", o.total_rounding, e);
+        w.field("tax_free", o.tax_free);
+        w.field("tax_calculation", o.vertical_tax ? "vertical" : "horizontal");
+        w.field("tax_calculation_source", o.tax_calculation_source);
+        w.amount_field("raw_total", o.raw_total, e);
+    }
+    if (!o.child_lines.empty()) {
+        w.key("child_lines").array();
+        for (const auto& l : o.child_lines) {
+            w.object();
+            w.key("line_id");
+            write_id(w, l.id);
+            w.key("parent_id");
+            write_id(w, l.parent_id);
+            w.field("title", l.title);
+            w.field("quantity", l.quantity);
+            w.end_object();
+        }
+        w.end_array();
+    }
+    if (!o.deliveries.empty()) {
+        w.key("deliveries").array();
+        for (const auto& dl : o.deliveries) {
+            w.object();
+            w.key("id");
+            write_id(w, dl.id);
+            w.field("state", dl.state);
+            w.amount_field("shipping_total", dl.shipping_total, e);
+            w.end_object();
+        }
+        w.end_array();
+    }
+    if (!o.returns.empty()) {
+        w.key("returns").array();
+        for (const auto& r : o.returns) {
+            w.object();
+            w.key("id");
+            write_id(w, r.id);
+            w.field("number", r.number);
+            w.field("state", r.state);
+            w.amount_field("amount_total", r.amount_total, e);
+            w.key("lines").array();
+            for (const auto& l : r.lines) {
+                w.object();
+                w.key("line_id");
+                write_id(w, l.line_id);
+                w.field("quantity", l.quantity);
+                w.amount_field("refund_amount", l.refund_amount, e);
+                w.field("state", l.state);
+                w.end_object();
+            }
+            w.end_array();
+            w.end_object();
+        }
+        w.end_array();
+    }
 }
 
 void write_transaction(json::Writer& w, const Transaction& t, int e) {
@@ -53,6 +128,7 @@ void write_transaction(json::Writer& w, const Transaction& t, int e) {
     }
     w.amount_field("refunded", t.refunded, e);
     w.amount_field("refundable_amount", t.refundable, e);
+    if (!t.state.empty()) w.field("state", t.state);
     w.end_object();
 }
 
@@ -93,6 +169,7 @@ void write_inspection(json::Writer& w, const Order& o, const Platform& platform,
     w.amount_field("refundable", p.refundable, e);
     w.end_object();
     write_totals(w, "totals", o.totals, s, e, true);
+    write_stated_facts(w, o);
     write_result_footer(w, o, platform);
     w.end_object();
 }

@@ -36,6 +36,11 @@ std::string edit_result(const OrderContext& ctx, json::Value request, Diagnostic
 std::string cancel_result(const OrderContext& ctx, json::Value request, Diagnostics& d);
 std::string inspect_result(const OrderContext& ctx, json::Value request, Diagnostics& d);
 std::string statuses_result(const OrderContext& ctx, json::Value request, Diagnostics& d);
+std::string return_result(const OrderContext& ctx, json::Value request, Diagnostics& d);
+std::string capture_refund_result(const OrderContext& ctx, json::Value request, Diagnostics& d);
+
+// False (with OPERATION_NOT_SUPPORTED) when the order's platform lacks the part `operation` needs.
+bool platform_supports(const void* part, const OrderContext& ctx, std::string_view operation, Diagnostics& d);
 
 // Entry points that read no order: the create body from a calculation, and the parity diff.
 std::string refund_create_envelope(std::string_view calculation, std::string_view request, std::string_view options);

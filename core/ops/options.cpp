@@ -35,7 +35,8 @@ void read_profile(json::Value profile, Diagnostics& d, ProfileOverrides& o) {
     for (auto it = profile.begin(); it != profile.end(); ++it) {
         const std::string_view k = it.key();
         if (k != "rounding" && k != "proration" && k != "tax_granularity" && k != "inclusive_split" &&
-            k != "refund_allocation" && k != "currency_exponents" && k != "default_tax_rate")
+            k != "refund_allocation" && k != "currency_exponents" && k != "default_tax_rate" &&
+            k != "tax_calculation")
             d.error_at(k, Code::INVALID_OPTION, "'" + std::string(k) + "' is not a profile knob.");
     }
     read_knob(profile, "rounding", parse_rounding, "half_up or half_even", d, o.rounding);
@@ -44,6 +45,13 @@ void read_profile(json::Value profile, Diagnostics& d, ProfileOverrides& o) {
     read_knob(profile, "inclusive_split", parse_inclusive_split, "tax_first or net_first", d, o.inclusive_split);
     read_knob(profile, "refund_allocation", parse_refund_allocation, "oldest_first, newest_first or largest_first", d,
               o.refund_allocation);
+    std::string summation;
+    if (read_text(profile, "tax_calculation", d, summation, 32) == Read::ok) {
+        if (summation == "horizontal" || summation == "vertical")
+            o.vertical_tax = summation == "vertical";
+        else
+            d.error_at("tax_calculation", Code::INVALID_OPTION, "'" + summation + "' is not a tax_calculation; use horizontal or vertical.");
+    }
     Rate default_rate;
     if (read_rate(profile, "default_tax_rate", d, default_rate) == Read::ok) o.default_tax_rate = default_rate;
     const json::Value exps = profile.get("currency_exponents");
@@ -72,6 +80,7 @@ Profile CallOptions::profile_for(const Platform& platform) const {
     if (overrides.refund_allocation) p.refund_allocation = *overrides.refund_allocation;
     p.currency_exponents = overrides.currency_exponents;
     p.default_tax_rate = overrides.default_tax_rate;
+    if (overrides.vertical_tax) p.vertical_tax = overrides.vertical_tax;
     return p;
 }
 

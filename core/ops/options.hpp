@@ -21,6 +21,7 @@ struct ProfileOverrides {
     std::optional<RefundAllocation> refund_allocation;
     std::vector<std::pair<std::string, int>> currency_exponents;
     std::optional<Rate> default_tax_rate;
+    std::optional<bool> vertical_tax;
 };
 
 struct CallOptions {

@@ -92,6 +92,7 @@ bool read_request(const OrderContext& ctx, json::Value request, Diagnostics& d, 
 }  // namespace
 
 std::string refund_result(const OrderContext& ctx, json::Value request, Diagnostics& d) {
+    if (!platform_supports(ctx.platform.refund, ctx, "calculateRefund", d)) return {};
     RefundRequest req;
     if (!read_request(ctx, request, d, req)) return {};
     RefundCalculation calc;
@@ -101,6 +102,7 @@ std::string refund_result(const OrderContext& ctx, json::Value request, Diagnost
 }
 
 std::string validate_refund_result(const OrderContext& ctx, json::Value request, Diagnostics& d) {
+    if (!platform_supports(ctx.platform.refund, ctx, "validateRefund", d)) return {};
     if (ctx.platform.refund && ctx.platform.refund->read_create) {
         RefundCalculation calc;
         ctx.platform.refund->read_create(request, ctx.order, d, calc);

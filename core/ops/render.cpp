@@ -15,6 +15,7 @@ void write_profile(json::Writer& w, const Profile& p) {
     w.key("default_tax_rate");
     if (p.default_tax_rate) w.string(format_rate(*p.default_tax_rate));
     else w.null();
+    if (p.vertical_tax) w.field("tax_calculation", *p.vertical_tax ? "vertical" : "horizontal");
     w.end_object();
 }
 

@@ -7,6 +7,11 @@ std::string_view tx_kind_name(TxKind k) {
     return names[static_cast<int>(k)];
 }
 
+std::string_view line_kind_name(LineKind k) {
+    static constexpr std::string_view names[] = {"item", "custom", "container", "discount", "credit", "other"};
+    return names[static_cast<int>(k)];
+}
+
 std::string_view tx_status_name(TxStatus s) {
     static constexpr std::string_view names[] = {"succeeded", "pending", "failed"};
     return names[static_cast<int>(s)];
@@ -104,6 +109,18 @@ std::uint64_t fingerprint(const Order& o) {
             h.integer(q);
         h.integer(l.has_rate ? l.tax_rate.units : -1);
         h.integer(l.tax_rate.scale);
+        // Facts only some platforms give: hashed only when present, so other orders keep their fingerprints.
+        if (l.kind != LineKind::item || l.unit_price != 0 || !l.state.empty() || l.returned_quantity != 0) {
+            h.integer(static_cast<int>(l.kind));
+            h.integer(l.unit_price);
+            h.text(l.state);
+            h.integer(l.returned_quantity);
+            for (const auto& r : l.tax_rules) {
+                h.integer(r.rate.units);
+                h.integer(r.rate.scale);
+                h.integer(r.share);
+            }
+        }
     }
     const auto& s = o.shipping;
     for (auto v : {s.amount_excl_tax, s.total_tax, s.refunded_excl_tax, s.refunded_incl_tax}) h.integer(v);
@@ -123,12 +140,43 @@ std::uint64_t fingerprint(const Order& o) {
             h.integer(t.expired);
             h.integer(t.voided_in_place);
         }
+        if (!t.state.empty()) {
+            h.text(t.state);
+            for (const auto& p : t.positions) {
+                h.id(p.line_id);
+                h.integer(p.quantity);
+                h.integer(p.amount);
+            }
+        }
     }
     if (o.order_discount_incl_tax != 0 || o.refunds_prorate_gross || o.anonymized) {
         h.text("order+");
         h.integer(o.order_discount_incl_tax);
         h.integer(o.refunds_prorate_gross);
         h.integer(o.anonymized);
+    }
+    const CashRounding plain;
+    for (const CashRounding* c : {&o.item_rounding, &o.total_rounding})
+        if (c->decimals != plain.decimals || c->interval != plain.interval || c->round_for_net != plain.round_for_net) {
+            h.integer(c->decimals);
+            h.integer(c->interval);
+            h.integer(c->round_for_net);
+        }
+    if (o.tax_free || o.vertical_tax) h.integer(o.tax_free * 2 + o.vertical_tax);
+    for (const auto& r : o.returns) {
+        h.id(r.id);
+        h.text(r.state);
+        for (const auto& l : r.lines) {
+            h.id(l.line_id);
+            h.integer(l.quantity);
+            h.integer(l.refund_amount);
+            h.text(l.state);
+        }
+    }
+    for (const auto& dl : o.deliveries) {
+        h.id(dl.id);
+        h.text(dl.state);
+        h.integer(dl.shipping_total);
     }
     return h.value();
 }

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "../money/cash_rounding.hpp"
 #include "../money/profile.hpp"
 #include "../money/rate.hpp"
 
@@ -22,6 +23,41 @@ struct Id {
 inline bool same_id(const Id& a, const Id& b) { return a.is_string == b.is_string && a.text == b.text; }
 // A key that keeps 1000 and "1000" apart.
 inline std::string id_key(const Id& id) { return (id.is_string ? "s:" : "n:") + id.text; }
+
+// What a line is, where a platform says so: goods, a custom amount, a container of child lines, a discount
+// (promotion) or a credit. Platforms that do not say leave `item`.
+enum class LineKind : std::uint8_t { item, custom, container, discount, credit, other };
+std::string_view line_kind_name(LineKind k);
+
+// One tax rate's part of a price: the tax, and the amount it was computed on (gross or net per the order).
+struct TaxPart {
+    Rate rate;  // a fraction: 19 % is {19, 2}
+    std::int64_t tax = 0;
+    std::int64_t base = 0;
+};
+// A tax rule: the rate, and the share of a price it applies to (1 for a plain rule; a promotion over goods at
+// two rates carries two rules whose shares add up to 1). Shares are fractions with kShareScale digits.
+struct TaxShare {
+    Rate rate;
+    std::int64_t share = 0;
+};
+constexpr int kShareScale = 9;
+constexpr std::int64_t kWholeShare = 1'000'000'000;
+
+// A discount line's record of what it took from which line: `target` names the line by its cart identifier.
+struct DiscountPart {
+    std::string target;
+    std::int64_t quantity = 0;
+    std::int64_t amount = 0;  // positive; in minor units scaled by 10^kShareScale (the platform keeps it unrounded)
+};
+
+// A unit-level record of a refund's line: which line, how many units, how much.
+struct RefundPosition {
+    Id id;
+    Id line_id;
+    std::int64_t quantity = 0;
+    std::int64_t amount = 0;
+};
 
 enum class TxKind : std::uint8_t { sale, authorization, capture, refund, void_ };
 enum class TxStatus : std::uint8_t { succeeded, pending, failed };
@@ -63,6 +99,19 @@ struct Line {
     std::int64_t refunded_incl_tax = 0;
 
     std::vector<std::string_view> derived;  // names of facts the engine derived instead of reading
+
+    // Where the platform gives them (otherwise left empty): the line's kind and unit price, its tax rules and
+    // taxes, the cart identifier discounts refer to, a discount's parts, the containing line, the line's own
+    // state and the units returned by earlier returns.
+    LineKind kind = LineKind::item;
+    std::int64_t unit_price = 0;
+    std::vector<TaxShare> tax_rules;
+    std::vector<TaxPart> taxes;
+    std::string identifier;
+    std::vector<DiscountPart> discount_parts;
+    Id parent_id;
+    std::string state;
+    std::int64_t returned_quantity = 0;
 };
 
 struct Shipping {
@@ -101,6 +150,11 @@ struct Transaction {
     bool manual_capture = false;         // captured by hand outside the gateway: refunds cannot reach the gateway
     bool expired = false;                // an authorisation the gateway let expire: it can be voided, not captured
     bool voided_in_place = false;        // the server marked this authorisation cancelled itself (no void child)
+    // Where the platform gives them: the platform's own state word, the refund's reason, and the positions
+    // a refund lists per line.
+    std::string state;
+    std::string reason;
+    std::vector<RefundPosition> positions;
     bool is_payment() const {
         return (kind == TxKind::sale || kind == TxKind::capture) && status == TxStatus::succeeded;
     }
@@ -122,6 +176,34 @@ struct Totals {
     std::int64_t total_excl_tax = 0;
     std::int64_t total_tax = 0;
     std::int64_t total_incl_tax = 0;
+};
+
+// A return of units the customer sends back (returns are records of their own on some platforms, apart from
+// refunds): its lines, state and the amounts the server stored.
+struct ReturnLine {
+    Id id;
+    Id line_id;
+    std::int64_t quantity = 0;
+    std::int64_t refund_amount = 0;
+    std::string state;
+};
+struct OrderReturn {
+    Id id;
+    std::string number;
+    std::string state;
+    std::vector<ReturnLine> lines;
+    std::int64_t amount_total = 0;
+    std::int64_t shipping = 0;
+    std::uint32_t source_index = 0;
+};
+
+// A shipment of the order (where a platform lists them): its state and shipping costs.
+struct Delivery {
+    Id id;
+    std::string state;
+    std::int64_t shipping_total = 0;
+    std::vector<TaxPart> shipping_taxes;
+    std::vector<TaxShare> shipping_rules;
 };
 
 struct Order {
@@ -154,6 +236,25 @@ struct Order {
     bool refunds_prorate_gross = false;  // partial refunds prorate the gross line amount (tax derived by subtraction)
     bool anonymized = false;             // the server replaced the personal data; order details no longer change
     std::uint64_t fingerprint = 0;
+
+    // Where the platform stores them with the order: the rounding of items and of the total, whether the
+    // order is tax-free, whether taxes were summed per rate (vertical) instead of per line, the currency's
+    // factor against the shop's default currency (and whether it is that currency), child lines of
+    // containers, deliveries and returns.
+    bool states_rounding = false;  // the order stated the two roundings below (inspectOrder shows them)
+    CashRounding item_rounding;
+    CashRounding total_rounding;
+    bool tax_free = false;
+    bool vertical_tax = false;
+    std::string tax_calculation_source;
+    bool default_currency = true;
+    Rate currency_factor{1, 0};
+    bool has_currency_factor = false;
+    std::vector<Line> child_lines;
+    std::vector<Delivery> deliveries;
+    std::vector<OrderReturn> returns;
+    std::int64_t raw_total = 0;
+
     // id (typed) -> position in lines, so lookups stay O(1) on 10,000-line orders.
     std::unordered_map<std::string, std::uint32_t> line_index;
     std::unordered_map<std::string, std::uint32_t> transaction_index;

@@ -11,6 +11,7 @@
 
 #include "../json/document.hpp"
 #include "order.hpp"
+#include "pricing.hpp"
 
 namespace op {
 
@@ -121,6 +122,83 @@ struct CancelRequest {
     bool full_refund = false;
     bool notify = false;
     bool restock = true;
+};
+
+// previewReturn: units the customer sends back, as a return record of their own (apart from refunds).
+struct ReturnItemRequest {
+    Id line_id;
+    std::int64_t quantity = 0;
+    bool has_refund_amount = false;
+    std::int64_t refund_amount = 0;
+    std::uint32_t index = 0;  // in the request, for paths
+};
+struct ReturnRequest {
+    std::vector<ReturnItemRequest> items;
+    bool has_shipping = false;
+    std::int64_t shipping = 0;
+    Id return_id;
+    bool merge_duplicates = false;
+};
+
+// A capture refund: money back on one capture, with positions per line.
+struct CaptureRefundPositionRequest {
+    Id line_id;
+    std::int64_t quantity = 0;
+    bool has_amount = false;
+    std::int64_t amount = 0;
+    std::uint32_t index = 0;
+};
+struct CaptureRefundRequest {
+    Id capture_id;
+    std::vector<CaptureRefundPositionRequest> positions;
+    bool has_amount = false;
+    std::int64_t amount = 0;
+    std::string reason;
+    std::string state_id;  // the server's id of a new refund's initial state, when the caller knows it
+    bool discounted_positions = false;  // options.position_amount "discounted" (else the unit price)
+};
+
+struct ReturnItem {
+    Id line_id;
+    Id return_line_id;          // an existing return line
+    bool existing = false;      // already in the return
+    std::int64_t quantity = 0;
+    LinePrice price;            // the returned units at the line's own unit price
+    std::int64_t refund_amount = 0;
+    bool refund_edited = false; // the request set refundAmount
+    LinePrice refund_price;     // refundAmount as one unit: what the total is computed from
+    std::int64_t suggested = 0; // the units' price less their share of the order's discounts
+    bool discounted = false;    // a discount took part of the line
+    std::int64_t index = -1;    // in the request; -1 for existing lines
+};
+struct ReturnPreview {
+    Id return_id;
+    bool existing_return = false;
+    std::vector<ReturnItem> items;
+    std::int64_t shipping_input = 0;  // as typed (default currency when the order's is another)
+    bool shipping_edited = false;
+    LinePrice shipping;
+    CartPrice price;
+};
+
+struct CaptureRefundPosition {
+    Id line_id;
+    std::int64_t quantity = 0;
+    LinePrice amount;
+    std::int64_t index = 0;
+};
+struct CaptureRefundPreview {
+    const Transaction* capture = nullptr;
+    const Transaction* transaction = nullptr;
+    std::vector<CaptureRefundPosition> positions;
+    std::int64_t amount = 0;
+    std::int64_t free_amount = 0;        // beyond the positions (shipping, goodwill)
+    std::int64_t refunded_before = 0;    // counted refunds of the capture: open, in progress, completed
+    std::int64_t refundable_before = 0;
+    std::int64_t refundable_after = 0;
+    std::string reason;
+    std::string state_id;
+    std::string_view suggested_action;   // the transaction's next action, empty when none
 };
 
 }  // namespace op

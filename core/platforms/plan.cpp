@@ -6,7 +6,11 @@ void PlanWriter::call(std::string_view method, const std::string& path, std::str
     w_.object();
     w_.field("method", method);
     w_.field("path", path);
-    w_.field("operation", operation);
+    // An empty operation: the route is not in the platform's published contract (docs/rules.md names it).
+    if (operation.empty())
+        w_.key("operation").null();
+    else
+        w_.field("operation", operation);
     w_.key("headers").object();
     if (!header_.empty()) w_.field(header_, value_);
     w_.field("Content-Type", "application/json");

@@ -123,6 +123,37 @@ struct StatusVocabulary {
     std::string_view statuses_at = {};       // the order member holding its statuses (empty: the order itself)
 };
 
+// previewReturn: returns as records of their own (who may return what, and the calls).
+struct ReturnRules {
+    void (*read_request)(json::Value request, const Order& order, Diagnostics& d, ReturnRequest& out);
+    bool (*returnable)(const Line& line);
+    NameList blocking_line_states;     // a line in one of these cannot be returned
+    bool shipping_in_default_currency; // typed return shipping is multiplied by the order's currency factor
+    void (*write_result)(json::Writer& w, const Order& order, const ReturnPreview& preview);
+    void (*write_plan)(json::Writer& w, const Order& order, const ReturnPreview& preview);
+};
+
+// previewCaptureRefund: refunds recorded against one capture, with positions per line.
+struct CaptureRefundRules {
+    void (*read_request)(json::Value request, json::Value options, const Order& order, Diagnostics& d,
+                         CaptureRefundRequest& out);
+    NameList refundable_transaction_states;  // the capture's transaction must be in one of these
+    NameList counted_refund_states;          // refunds that take from the capture
+    std::string_view capture_done_state;     // the capture's state once captured
+    void (*write_result)(json::Writer& w, const Order& order, const CaptureRefundPreview& preview);
+};
+
+// Status transitions with the order as context: the current state of one of the order's entities (order,
+// delivery, transaction, capture, refund, return, line …) and the server call that applies an action to it.
+struct EntityStates {
+    // False with `problem` set when the entity is not in the order or its state is not loaded.
+    bool (*state_of)(const Order& order, std::string_view type, const Id& id, std::string& state, std::string& problem);
+    std::string_view machine_suffix;  // the preset's machine is type + suffix (".state")
+    void (*write_call)(json::Writer& w, const Order& order, std::string_view type, const Id& id, std::string_view action);
+    // Advice the server does not enforce (warnings): e.g. cancelling keeps captured money.
+    void (*advise)(const Order& order, std::string_view type, const Id& id, std::string_view action, Diagnostics& d);
+};
+
 struct Platform {
     std::string_view name;           // as in options.dialect and options.preset
     std::uint8_t fingerprint_tag;    // stable per platform: part of every order fingerprint
@@ -133,6 +164,9 @@ struct Platform {
     const EditRules* edit;
     const CancelRules* cancel;
     const StatusVocabulary* statuses;  // nullptr: deriveStatuses does not speak this platform
+    const ReturnRules* returns;        // nullptr: previewReturn does not apply
+    const CaptureRefundRules* capture_refunds;  // nullptr: previewCaptureRefund does not apply
+    const EntityStates* entities;      // nullptr: transitions take `from` / `state` from the request only
 };
 
 }  // namespace op

@@ -9,10 +9,11 @@ namespace op {
 extern const Platform k29next;
 extern const Platform kV1;
 extern const Platform kElasticPath;
+extern const Platform kShopware;
 
 namespace {
 
-const Platform* const kPlatforms[] = {&k29next, &kV1, &kElasticPath};
+const Platform* const kPlatforms[] = {&k29next, &kV1, &kElasticPath, &kShopware};
 
 }  // namespace
 

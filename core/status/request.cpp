@@ -2,6 +2,7 @@
 
 #include "../order/fields.hpp"
 #include "presets.hpp"
+#include "../platforms/plan.hpp"
 
 namespace op::status {
 namespace {
@@ -82,6 +83,14 @@ bool resolve_machine(StatusCall& sc) {
     Diagnostics& d = sc.call.diag;
     const Definition& def = *sc.definition;
     const json::Value m = sc.request.get("machine");
+    if ((!m || m.is_null()) && sc.by_entity) {
+        const std::string name = sc.entity_type + std::string(sc.call.platform->entities->machine_suffix);
+        sc.machine = def.find(name);
+        if (!sc.machine)
+            d.error_at("entity", Code::UNKNOWN_MACHINE, "The preset has no machine " + quoted(name) + " for this entity; machines: " +
+                                                            def.machine_names() + ".");
+        return sc.machine != nullptr;
+    }
     if (!m || m.is_null()) {
         if (def.machines.size() == 1) {
             sc.machine = &def.machines.front();
@@ -117,8 +126,50 @@ bool load_status_request(std::string_view request, std::string_view options, con
     Diagnostics& d = sc.call.diag;
     warn_unknown_members(sc, shape.keys, d);
     if (shape.reads_order) read_embedded_order(sc);
+    if (!resolve_entity(sc)) return false;
     if (!resolve_definition(sc)) return false;
     return !shape.needs_machine || resolve_machine(sc);
+}
+
+bool resolve_entity(StatusCall& sc) {
+    const json::Value e = sc.request.get("entity");
+    if (!e || e.is_null()) return true;
+    Diagnostics& d = sc.call.diag;
+    auto at = d.at("entity");
+    if (!expect_object(e, d)) return false;
+    if (!require(read_text(e, "type", d, sc.entity_type, kMaxNameLength), "type", d)) return false;
+    read_id(e, "id", d, sc.entity_id);
+    if (!sc.has_order) {
+        if (!sc.order_failed) d.error(Code::MISSING_FIELD, "An entity's state is read from the order: pass the order too.");
+        return false;
+    }
+    const EntityStates* states = sc.call.platform->entities;
+    if (!states) {
+        d.error(Code::OPERATION_NOT_SUPPORTED, std::string(sc.call.platform->name) + " orders do not name entity states; pass machine and from.");
+        return false;
+    }
+    std::string problem;
+    if (!states->state_of(sc.call.order, sc.entity_type, sc.entity_id, sc.entity_state, problem)) {
+        d.error(problem.find("no loaded state") != std::string::npos ? Code::MISSING_FIELD : Code::INVALID_VALUE, problem);
+        return false;
+    }
+    sc.by_entity = true;
+    return true;
+}
+
+void write_entity_call(json::Writer& w, const StatusCall& sc, std::string_view action) {
+    w.key("entity").object();
+    w.field("type", sc.entity_type);
+    w.key("id");
+    write_id(w, sc.entity_id);
+    w.end_object();
+    w.key("call");
+    sc.call.platform->entities->write_call(w, sc.call.order, sc.entity_type, sc.entity_id, action);
+}
+
+void advise_entity(StatusCall& sc, std::string_view action) {
+    if (sc.by_entity && sc.call.platform->entities->advise)
+        sc.call.platform->entities->advise(sc.call.order, sc.entity_type, sc.entity_id, action, sc.call.diag);
 }
 
 bool read_request_name(json::Value request, std::string_view key, Diagnostics& d, std::string& out) {

@@ -19,6 +19,11 @@ struct StatusCall {
     const Machine* machine = nullptr;
     bool has_order = false;  // request.order was given and read without errors
     bool order_failed = false;
+    // request.entity {type, id}: the machine and the current state come from that entity of the order.
+    bool by_entity = false;
+    std::string entity_type;
+    Id entity_id;
+    std::string entity_state;
 };
 
 struct RequestShape {
@@ -32,6 +37,14 @@ struct RequestShape {
 // order is reported too (sc.order_failed) but leaves the definition usable, so callers can report the
 // request's other problems before deciding there is no result.
 bool load_status_request(std::string_view request, std::string_view options, const RequestShape& shape, StatusCall& sc);
+
+// request.entity: reads {type, id}, picks the machine (type + the platform's suffix) and the current state from
+// the order. False (with the issue reported) when the entity cannot be resolved; no-op when absent.
+bool resolve_entity(StatusCall& sc);
+// The server call that applies `action` to the request's entity (inside a result object, as "call").
+void write_entity_call(json::Writer& w, const StatusCall& sc, std::string_view action);
+// The platform's advice (warnings) on applying `action` to the request's entity.
+void advise_entity(StatusCall& sc, std::string_view action);
 
 // A required name member of the request (at most kMaxNameLength bytes).
 bool read_request_name(json::Value request, std::string_view key, Diagnostics& d, std::string& out);

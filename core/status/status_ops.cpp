@@ -1,6 +1,7 @@
 // transition, availableActions and machines over a preset or a custom definition (SPEC 4.4).
 #include "guards.hpp"
 #include "request.hpp"
+#include "../platforms/plan.hpp"
 #include "status_api.hpp"
 
 namespace op {
@@ -24,7 +25,13 @@ std::string allowed_sentence(const Machine& m, Index state) {
 // Resolves from/action to indices, reporting UNKNOWN_STATE / UNKNOWN_ACTION with the valid names.
 bool resolve_state(const StatusCall& sc, std::string_view key, Diagnostics& d, Index& out) {
     std::string name;
-    if (!read_request_name(sc.request, key, d, name)) return false;
+    if (sc.by_entity) {
+        name = sc.entity_state;  // from the order; a `from` in the request is ignored
+        if (const json::Value given = sc.request.get(key); given.is_string() && given.text() != name)
+            d.warning_at(key, Code::INVALID_VALUE, "The order says the entity is in " + quoted(name) + "; that state is used.");
+    } else if (!read_request_name(sc.request, key, d, name)) {
+        return false;
+    }
     const Machine& m = *sc.machine;
     out = m.find_state(name);
     if (out == kNone)
@@ -137,6 +144,15 @@ void write_transition(json::Writer& w, const StatusCall& sc, Index from, Index a
         for (const auto& a : actions_from(m, from)) w.string(a);
         w.end_array();
     }
+    if (sc.by_entity) {
+        if (s.to != kNone) {
+            write_entity_call(w, sc, m.actions[action]);
+        } else {
+            w.key("entity").object().field("type", sc.entity_type).key("id");
+            write_id(w, sc.entity_id);
+            w.end_object();
+        }
+    }
     write_footer(w, sc);
     w.end_object();
 }
@@ -204,7 +220,7 @@ std::string transition(std::string_view request, std::string_view options) {
     using namespace status;
     StatusCall sc;
     std::string result;
-    const RequestShape shape{{"preset", "definition", "machine", "from", "action", "order"}, true, true};
+    const RequestShape shape{{"preset", "definition", "machine", "from", "action", "order", "entity"}, true, true};
     if (load_status_request(request, options, shape, sc)) {
         Diagnostics& d = sc.call.diag;
         Index from = kNone, action = kNone;
@@ -212,6 +228,7 @@ std::string transition(std::string_view request, std::string_view options) {
         const bool has_action = resolve_action(sc, d, action);
         if (has_from && has_action && !sc.order_failed) {
             const Step step = decide(sc, from, action, d);
+            if (step.to != kNone) advise_entity(sc, sc.machine->actions[action]);
             json::Writer w(result);
             write_transition(w, sc, from, action, step);
         }
@@ -223,7 +240,7 @@ std::string available_actions(std::string_view request, std::string_view options
     using namespace status;
     StatusCall sc;
     std::string result;
-    const RequestShape shape{{"preset", "definition", "machine", "state", "order"}, true, true};
+    const RequestShape shape{{"preset", "definition", "machine", "state", "order", "entity"}, true, true};
     if (load_status_request(request, options, shape, sc)) {
         Index state = kNone;
         if (resolve_state(sc, "state", sc.call.diag, state) && !sc.order_failed) {

@@ -155,7 +155,7 @@ function createEngine(mod) {
       const session = {
         ok: false, envelope: opened, errors: opened.errors, id: null, orderFingerprint: null, closed: true,
         previewEdit: failed, calculateRefund: failed, validateRefund: failed, previewCancel: failed, inspect: failed,
-        deriveStatuses: failed, close() {},
+        deriveStatuses: failed, previewReturn: failed, previewCaptureRefund: failed, close() {},
       };
       if (typeof Symbol.dispose === 'symbol') session[Symbol.dispose] = session.close;
       return session;
@@ -173,6 +173,8 @@ function createEngine(mod) {
       calculateRefund: sessionMethod(id, state, 'calculateRefund'),
       validateRefund: sessionMethod(id, state, 'validateRefund'),
       previewCancel: sessionMethod(id, state, 'previewCancel'),
+      previewReturn: sessionMethod(id, state, 'previewReturn'),
+      previewCaptureRefund: sessionMethod(id, state, 'previewCaptureRefund'),
       // inspect() and deriveStatuses(options?) take no request. The 0.1.0 form with a placeholder first,
       // inspect(null, options), still works.
       inspect: optionsOnly(sessionMethod(id, state, 'inspect')),
@@ -209,6 +211,10 @@ function createEngine(mod) {
     previewEdit: (order, edits, options) => call('previewEdit', named(['order', 'edits', 'options'], order, edits, options)),
     previewCancel: (order, request, options) =>
       call('previewCancel', named(['order', 'request', 'options'], order, request, options)),
+    previewReturn: (order, request, options) =>
+      call('previewReturn', named(['order', 'request', 'options'], order, request, options)),
+    previewCaptureRefund: (order, request, options) =>
+      call('previewCaptureRefund', named(['order', 'request', 'options'], order, request, options)),
     openOrder,
     transition: (request, options) => call('transition', named(['', 'request', 'options'], undefined, request, options)),
     availableActions: (request, options) =>

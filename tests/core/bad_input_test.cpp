@@ -135,6 +135,14 @@ std::string ep_with(const std::function<void(json&)>& change) {
     return o.dump();
 }
 
+std::string shopware_sample() { return test::read_file(std::string(OP_FIXTURES_DIR) + "/return/shopware-promotion-two-rates-shipping/order.json"); }
+
+std::string shopware_with(const std::function<void(json&)>& change) {
+    json o = json::parse(shopware_sample());
+    change(o["data"]);
+    return o.dump();
+}
+
 }  // namespace
 
 TEST_CASE("Each bad Elastic Path order yields its code and path, and the engine stays usable", "[bad-input][elasticpath]") {
@@ -172,5 +180,52 @@ TEST_CASE("Each bad Elastic Path order yields its code and path, and the engine 
         const json again = test::parse(op::inspect_order(good, ""));
         REQUIRE(again.at("ok") == true);
         CHECK(again["result"]["totals"]["total_incl_tax"] == "20.00");
+    }
+}
+
+TEST_CASE("Each bad Shopware order or request yields its code and path", "[bad-input][shopware]") {
+    const std::string shirt = "018f6a3c5b2e7d9a0c1e2f3a4b5c6d01";
+    const std::string capture = "018f6a3c5b2e7d9a0c1e2f3a4b5c6f01";
+    struct ShopwareCase {
+        const char* name;
+        std::string order;
+        int operation;  // 0 inspect, 1 previewReturn, 2 previewCaptureRefund
+        std::string request;
+        const char* code;
+        std::string path;
+    };
+    const std::vector<ShopwareCase> cases = {
+        {"no tax status", shopware_with([](json& o) { o.erase("taxStatus"); o["price"].erase("taxStatus"); }), 0, "", "MISSING_FIELD", "order.data.taxStatus"},
+        {"unknown tax status", shopware_with([](json& o) { o["taxStatus"] = "gross-ish"; }), 0, "", "INVALID_VALUE", "order.data.taxStatus"},
+        {"rounding decimals too many", shopware_with([](json& o) { o["itemRounding"]["decimals"] = 9; }), 0, "", "INVALID_VALUE", "order.data.itemRounding.decimals"},
+        {"interval below the digits", shopware_with([](json& o) { o["itemRounding"]["interval"] = 0.005; }), 0, "", "INVALID_VALUE", "order.data.itemRounding.interval"},
+        {"line without price", shopware_with([](json& o) { o["lineItems"][0].erase("price"); }), 0, "", "MISSING_FIELD", "order.data.lineItems[0].price"},
+        {"over-precise total", shopware_with([](json& o) { o["lineItems"][0]["price"]["totalPrice"] = json::parse("179.975"); }), 0, "", "INVALID_AMOUNT", "order.data.lineItems[0].price.totalPrice"},
+        {"tax rate as text", shopware_with([](json& o) { o["lineItems"][0]["price"]["calculatedTaxes"][0]["taxRate"] = "nineteen"; }), 0, "", "INVALID_AMOUNT", "order.data.lineItems[0].price.calculatedTaxes[0].taxRate"},
+        {"capture without amount", shopware_with([](json& o) { o["transactions"][0]["captures"][0].erase("amount"); }), 0, "", "MISSING_FIELD", "order.data.transactions[0].captures[0].amount"},
+        {"return line without quantity", shopware_with([](json& o) { o["extensions"]["returns"] = json::parse(R"([{"id":"aa","lineItems":[{"orderLineItemId":"bb"}]}])"); }), 0, "", "MISSING_FIELD", "order.data.extensions.returns[0].lineItems[0].quantity"},
+        {"return request not an object", shopware_sample(), 1, "[]", "WRONG_TYPE", ""},
+        {"return without lineItems", shopware_sample(), 1, "{}", "MISSING_FIELD", "lineItems"},
+        {"return quantity fractional", shopware_sample(), 1, R"({"lineItems":[{"orderLineItemId":")" + shirt + R"(","quantity":1.5}]})", "INVALID_QUANTITY", "lineItems[0].quantity"},
+        {"return refundAmount over-precise", shopware_sample(), 1, R"({"lineItems":[{"orderLineItemId":")" + shirt + R"(","quantity":1,"refundAmount":"1.001"}]})", "INVALID_AMOUNT", "lineItems[0].refundAmount"},
+        {"return shipping negative", shopware_sample(), 1, R"({"lineItems":[{"orderLineItemId":")" + shirt + R"(","quantity":1}],"shippingCosts":"-1.00"})", "INVALID_AMOUNT", "shippingCosts"},
+        {"capture refund without captureId", shopware_sample(), 2, R"({"amount":"1.00"})", "MISSING_FIELD", "captureId"},
+        {"capture refund amount as word", shopware_sample(), 2, R"({"captureId":")" + capture + R"(","amount":"lots"})", "INVALID_AMOUNT", "amount"},
+        {"capture refund position without line", shopware_sample(), 2, R"({"captureId":")" + capture + R"(","positions":[{"quantity":1}]})", "MISSING_FIELD", "positions[0].orderLineItemId"},
+        {"return on a 29next order", base_order().dump(), 1, R"({"lineItems":[]})", "OPERATION_NOT_SUPPORTED", ""},
+        {"capture refund on a 29next order", base_order().dump(), 2, R"({"captureId":"x"})", "OPERATION_NOT_SUPPORTED", ""},
+    };
+    for (const auto& c : cases) {
+        INFO(c.name);
+        const std::string text = c.operation == 0   ? op::inspect_order(c.order, "")
+                                 : c.operation == 1 ? op::preview_return(c.order, c.request, "")
+                                                    : op::preview_capture_refund(c.order, c.request, "");
+        const json env = test::parse(text);
+        CHECK(env.at("ok") == false);
+        CHECK(test::has_issue(env, c.code, c.path));
+        if (!test::has_issue(env, c.code, c.path)) WARN(test::issues_text(env));
+        const json again = test::parse(op::preview_return(shopware_sample(), R"({"lineItems":[{"orderLineItemId":")" + shirt + R"(","quantity":1}]})", ""));
+        REQUIRE(again.at("ok") == true);
+        CHECK(again["result"]["amountTotal"] == 59.99);
     }
 }

@@ -33,6 +33,8 @@ const std::map<std::string, Runner>& operations() {
         {"cancel", [](const Inputs& in) { return op::preview_cancel(in.order, in.request, in.options); }},
         {"transition", [](const Inputs& in) { return op::transition(in.request, in.options); }},
         {"statuses", [](const Inputs& in) { return op::derive_statuses(in.order, in.options); }},
+        {"return", [](const Inputs& in) { return op::preview_return(in.order, in.request, in.options); }},
+        {"capture-refund", [](const Inputs& in) { return op::preview_capture_refund(in.order, in.request, in.options); }},
     };
     return table;
 }

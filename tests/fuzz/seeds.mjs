@@ -57,7 +57,7 @@ function seed(mode, ...docs) {
   return Buffer.concat(parts);
 }
 
-const allOrderCases = ['inspect', 'refund', 'validate-refund', 'edit', 'cancel', 'statuses'].flatMap(fixtures).filter((c) => c.order);
+const allOrderCases = ['inspect', 'refund', 'validate-refund', 'edit', 'cancel', 'statuses', 'return', 'capture-refund'].flatMap(fixtures).filter((c) => c.order);
 
 // A JSON object's text taken apart around each of its non-empty top-level arrays: { key, prefix, element, suffix }
 // with prefix + element + suffix the object with that array cut down to its first element (fuzz::repeated).
@@ -152,6 +152,8 @@ const targets = {
     return out;
   },
   fuzz_refund: orderOperation('refund'),
+  fuzz_return: orderOperation('return'),
+  fuzz_capture_refund: orderOperation('capture-refund'),
   fuzz_validate_refund: orderOperation('validate-refund', 'refund'),
   fuzz_edit: orderOperation('edit'),
   fuzz_cancel: orderOperation('cancel'),

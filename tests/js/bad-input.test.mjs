@@ -19,7 +19,27 @@ const epWith = (change) => {
 };
 const epTshirt = ep.included.items[0].id;
 
+const shopware = JSON.parse(readFileSync(new URL('../../examples/orders/shopware-sample.json', import.meta.url), 'utf8'));
+const shirt = '018f6a3c5b2e7d9a0c1e2f3a4b5c6d01';
+const capture = '018f6a3c5b2e7d9a0c1e2f3a4b5c6f01';
+const swWith = (change) => {
+  const o = structuredClone(shopware);
+  change(o.data);
+  return o;
+};
+
 const catalogue = [
+  ['inspectOrder', [swWith((o) => { o.itemRounding = { decimals: 'two' }; })], 'WRONG_TYPE', 'order.data.itemRounding.decimals'],
+  ['inspectOrder', [swWith((o) => { o.lineItems[0].price.totalPrice = 179.975; })], 'INVALID_AMOUNT', 'order.data.lineItems[0].price.totalPrice'],
+  ['previewReturn', [shopware, { lineItems: [{ orderLineItemId: shirt, quantity: -1 }] }], 'INVALID_QUANTITY', 'lineItems[0].quantity'],
+  ['previewReturn', [shopware, { lineItems: 'all' }], 'WRONG_TYPE', 'lineItems'],
+  ['previewReturn', [shopware, { lineItems: [{ orderLineItemId: shirt, quantity: 1, refundAmount: '1e2' }] }], 'INVALID_AMOUNT', 'lineItems[0].refundAmount'],
+  ['previewReturn', [shopware, { lineItems: [{ orderLineItemId: shirt, quantity: 99 }] }], 'INVALID_QUANTITY', 'lineItems[0].quantity'],
+  ['previewReturn', [seed, { lineItems: [] }], 'OPERATION_NOT_SUPPORTED', ''],
+  ['previewCaptureRefund', [shopware, { captureId: capture, amount: '9999.00' }], 'REFUND_EXCEEDS_TOTAL', 'amount'],
+  ['previewCaptureRefund', [shopware, { captureId: 7, amount: '1.00' }], 'TRANSACTION_NOT_FOUND', 'captureId'],
+  ['previewCaptureRefund', [shopware, { captureId: capture, positions: [{ orderLineItemId: shirt, quantity: 'one' }] }], 'WRONG_TYPE', 'positions[0].quantity'],
+  ['previewCaptureRefund', [shopware, { captureId: capture, amount: '1.00' }, { position_amount: 'half' }], 'INVALID_OPTION', 'options.position_amount'],
   ['inspectOrder', ['{"currency":'], 'INVALID_JSON', 'order.currency'],
   ['inspectOrder', [deep], 'NESTING_TOO_DEEP', null],
   ['inspectOrder', [seed, { limits: { max_bytes: 100 } }], 'INPUT_TOO_LARGE', 'order'],

@@ -62,6 +62,6 @@ void write_removal_line(json::Writer& w, const Id& line, std::int64_t quantity) 
 
 extern const Platform k29next;
 const Platform k29next{"29next", 0, "payment_status", &n29next::kReading, &n29next::kRefund, &n29next::kEcho,
-                       &n29next::kEdit, &n29next::kCancel, &n29next::kStatuses};
+                       &n29next::kEdit, &n29next::kCancel, &n29next::kStatuses, nullptr, nullptr, nullptr};
 
 }  // namespace op

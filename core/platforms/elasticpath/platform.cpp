@@ -17,6 +17,6 @@ constexpr StatusVocabulary kStatuses{"payment", StatusWords::balance, "shipping"
 
 extern const Platform kElasticPath;
 const Platform kElasticPath{"elasticpath", 2, "payment", &elasticpath::kReading, &elasticpath::kRefund, nullptr,
-                            &elasticpath::kEditRules, &elasticpath::kCancelRules, &elasticpath::kStatuses};
+                            &elasticpath::kEditRules, &elasticpath::kCancelRules, &elasticpath::kStatuses, nullptr, nullptr, nullptr};
 
 }  // namespace op

@@ -36,6 +36,6 @@ constexpr StatusVocabulary kStatuses{"financial_status", StatusWords::basic};
 
 extern const Platform kV1;
 const Platform kV1{"v1", 1, "financial_status", &v1::kReading, &v1::kRefund, &v1::kEcho,
-                   &v1::kEdit, &v1::kCancel, &v1::kStatuses};
+                   &v1::kEdit, &v1::kCancel, &v1::kStatuses, nullptr, nullptr, nullptr};
 
 }  // namespace op
