@@ -14,8 +14,8 @@ std::string edit_result(const OrderContext& ctx, json::Value request, Diagnostic
         return {};
     }
     const Platform& rules = rules_for(ctx, "previewEdit", d);
-    if (!platform_supports(rules.edit, ctx, "previewEdit", d) || !platform_supports(ctx.platform.echo, ctx, "previewEdit", d) ||
-        !platform_supports(ctx.platform.refund, ctx, "previewEdit", d))
+    // The order's own platform must know edits (its shape), and so must the platform whose rules apply.
+    if (!platform_supports(ctx.platform.edit, ctx, "previewEdit", d) || !platform_supports(rules.edit, ctx, "previewEdit", d))
         return {};
     EditState state;
     if (!apply_edits(ctx, rules, edits, d, state)) return {};
