@@ -64,7 +64,7 @@ test('every result about an order names its platform', () => {
 test('an unknown dialect lists the platforms that read orders', () => {
   const env = engine.inspectOrder(sample, { dialect: 'magento' });
   assert.equal(env.errors[0].code, 'INVALID_OPTION');
-  assert.match(env.errors[0].message, /use 29next or v1/);
+  assert.match(env.errors[0].message, /use 29next, v1, elasticpath or shopware\./);
 });
 
 test('29next: a note is its own call; the email is refused naming the customer call', () => {
