@@ -26,8 +26,7 @@ bool read_order(json::Value root, const ReadOptions& options, PlatformOrderReade
 
 namespace detail {
 
-bool read_currency(json::Value root, const ReadOptions& options, Diagnostics& d, Order& out) {
-    if (!require(read_text(root, "currency", d, out.currency, 16), "currency", d)) return false;
+bool currency_exponent(const ReadOptions& options, Order& out) {
     if (auto e = options.profile.exponent_override(out.currency)) {
         out.exponent = *e;
         return true;
@@ -36,6 +35,12 @@ bool read_currency(json::Value root, const ReadOptions& options, Diagnostics& d,
         out.exponent = c->exponent;
         return true;
     }
+    return false;
+}
+
+bool read_currency(json::Value root, const ReadOptions& options, Diagnostics& d, Order& out) {
+    if (!require(read_text(root, "currency", d, out.currency, 16), "currency", d)) return false;
+    if (currency_exponent(options, out)) return true;
     d.error_at("currency", Code::UNKNOWN_CURRENCY,
                "'" + out.currency + "' is not an active ISO 4217 currency; add it to options.profile.currency_exponents "
                                     "if your payment provider uses it.");

@@ -31,6 +31,8 @@ bool read_order(json::Value root, const ReadOptions& options, PlatformOrderReade
 
 // Tools the platform readers share.
 namespace detail {
+// The exponent of out.currency: options.profile.currency_exponents, else ISO 4217. False when neither knows it.
+bool currency_exponent(const ReadOptions& options, Order& out);
 bool read_currency(json::Value root, const ReadOptions& options, Diagnostics& d, Order& out);
 bool read_lines_array(json::Value root, std::string_view key, const ReadOptions& options, Diagnostics& d,
                       json::Value& out);

@@ -167,14 +167,7 @@ bool read_currency_of(json::Value data, json::Value items, const ReadOptions& op
         return false;
     }
     out.currency = std::string(currency.text());
-    if (auto e = options.profile.exponent_override(out.currency)) {
-        out.exponent = *e;
-        return true;
-    }
-    if (auto c = find_currency(out.currency)) {
-        out.exponent = c->exponent;
-        return true;
-    }
+    if (currency_exponent(options, out)) return true;
     d.error_at("data", Code::UNKNOWN_CURRENCY, "'" + out.currency + "' is not an active ISO 4217 currency; add it to "
                                                                     "options.profile.currency_exponents if the store uses it.");
     return false;

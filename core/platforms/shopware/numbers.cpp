@@ -212,14 +212,7 @@ Read read_state(json::Value entity, std::string_view association, Diagnostics& d
     return read_text(s, "technicalName", d, out, 64);
 }
 
-void write_calculated_price(json::Writer& w, std::int64_t unit, std::int64_t quantity, std::int64_t total,
-                            const std::vector<TaxPart>& taxes, const std::vector<TaxShare>& rules, int e) {
-    w.object();
-    w.key("unitPrice");
-    write_number(w, unit, e);
-    w.field("quantity", quantity);
-    w.key("totalPrice");
-    write_number(w, total, e);
+void write_calculated_taxes(json::Writer& w, const std::vector<TaxPart>& taxes, int e) {
     w.key("calculatedTaxes").object();
     for (const auto& t : taxes) {
         w.key(percent_text(t.rate)).object();
@@ -231,6 +224,17 @@ void write_calculated_price(json::Writer& w, std::int64_t unit, std::int64_t qua
         w.end_object();
     }
     w.end_object();
+}
+
+void write_calculated_price(json::Writer& w, std::int64_t unit, std::int64_t quantity, std::int64_t total,
+                            const std::vector<TaxPart>& taxes, const std::vector<TaxShare>& rules, int e) {
+    w.object();
+    w.key("unitPrice");
+    write_number(w, unit, e);
+    w.field("quantity", quantity);
+    w.key("totalPrice");
+    write_number(w, total, e);
+    write_calculated_taxes(w, taxes, e);
     w.key("taxRules").object();
     for (const auto& r : rules) {
         w.key(percent_text(r.rate)).object();

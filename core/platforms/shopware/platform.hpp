@@ -36,6 +36,8 @@ bool read_order(json::Value root, const ReadOptions& options, Diagnostics& d, Or
 void write_calculated_price(json::Writer& w, std::int64_t unit, std::int64_t quantity, std::int64_t total,
                             const std::vector<TaxPart>& taxes, const std::vector<TaxShare>& rules, int exponent);
 void write_number(json::Writer& w, std::int64_t minor, int exponent);
+// calculatedTaxes: {"<rate>": {tax, taxRate, price}}, keyed by rate as the contract types it (an object).
+void write_calculated_taxes(json::Writer& w, const std::vector<TaxPart>& taxes, int exponent);
 std::string percent_text(Rate rate);
 
 }  // namespace op::shopware

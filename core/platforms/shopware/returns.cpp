@@ -16,17 +16,7 @@ void write_cart_price(json::Writer& w, const Order& o, const CartPrice& c) {
     write_number(w, c.net, e);
     w.key("totalPrice");
     write_number(w, c.total, e);
-    w.key("calculatedTaxes").object();
-    for (const auto& t : c.taxes) {
-        w.key(percent_text(t.rate)).object();
-        w.key("tax");
-        write_number(w, t.tax, e);
-        w.key("taxRate").raw_number(percent_text(t.rate));
-        w.key("price");
-        write_number(w, t.base, e);
-        w.end_object();
-    }
-    w.end_object();
+    write_calculated_taxes(w, c.taxes, e);
     w.key("taxRules").object();
     for (const auto& r : c.rules) {
         w.key(percent_text(r.rate)).object();
