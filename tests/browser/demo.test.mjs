@@ -165,7 +165,7 @@ test('demo in Chromium', async (t) => {
     await demo.close();
   });
 
-  await t.test('refund: the guide's worked example allocates 63.98 to transaction 1000; the create body is exact', async () => {
+  await t.test('refund: the worked example of the 29next guide allocates 63.98 to transaction 1000; the create body is exact', async () => {
     const demo = await openDemo(browser, server.url, { permissions: ['clipboard-read', 'clipboard-write'] });
     const { page } = demo;
     await page.selectOption('#sample-select', '29next-seed000');
