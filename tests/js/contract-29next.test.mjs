@@ -7,23 +7,15 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadEngine } from '../../js/src/index.js';
-import { loadContract, describe } from './support/contract.mjs';
+import { loadContract, describe, conforms, fixtureDirs, parseOrUndefined, readText } from './support/contract.mjs';
 
 const contract = loadContract('29next-2024-04-01');
 const engine = await loadEngine();
 const repo = new URL('../../', import.meta.url).pathname;
 const fixtures = join(repo, 'tests', 'fixtures');
-const dirs = (p) => readdirSync(p).filter((d) => statSync(join(p, d)).isDirectory()).sort();
-const readText = (p) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined);
-const parse = (text) => {
-  try {
-    return text === undefined ? undefined : JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-};
+const dirs = fixtureDirs;
+const parse = parseOrUndefined;
 
-const conforms = (deviations, what) => assert.ok(deviations.length === 0, `${what} deviates from the contract:\n${describe(deviations)}`);
 
 // A fixture speaks 29next when its order is in the 29next shape and no option selects another platform.
 function speaks29next(order, options) {

@@ -8,22 +8,14 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadEngine } from '../../js/src/index.js';
-import { loadContract, describe } from './support/contract.mjs';
+import { loadContract, describe, conforms, fixtureDirs, parseOrUndefined, readText } from './support/contract.mjs';
 
 const contract = loadContract('elasticpath');
 const engine = await loadEngine();
 const repo = new URL('../../', import.meta.url).pathname;
 const fixtures = join(repo, 'tests', 'fixtures');
-const dirs = (p) => readdirSync(p).filter((d) => statSync(join(p, d)).isDirectory()).sort();
-const readText = (p) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined);
-const parse = (text) => {
-  try {
-    return text === undefined ? undefined : JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-};
-const conforms = (deviations, what) => assert.ok(deviations.length === 0, `${what} deviates from the contract:\n${describe(deviations)}`);
+const dirs = fixtureDirs;
+const parse = parseOrUndefined;
 
 const isElasticPathOrder = (o) => !!o && typeof o === 'object' && o.data && typeof o.data === 'object' && o.data.type === 'order';
 

@@ -16,7 +16,9 @@
 //   relies on them does not do what it says; and an object with declared `properties` accepts no other member,
 //   for the same reason (the server drops undeclared members silently). This is how the contract reads for a
 //   client that wants its request to take effect; nothing in the facts is loosened.
-import { readFileSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
@@ -198,3 +200,18 @@ export function loadContract(name) {
   cache.set(name, contract);
   return contract;
 }
+
+// What every contract test needs around the facts: the corpus folder, optional files, and one assertion that
+// prints the deviations.
+export const fixturesDir = new URL('../../fixtures/', import.meta.url).pathname;
+export const readText = (p) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined);
+export const parseOrUndefined = (text) => {
+  try {
+    return text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+export const fixtureDirs = (p) => (existsSync(p) ? readdirSync(p).filter((d) => statSync(join(p, d)).isDirectory()).sort() : []);
+export const conforms = (deviations, what) =>
+  assert.ok(deviations.length === 0, `${what} deviates from the contract:\n${describe(deviations)}`);
