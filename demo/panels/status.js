@@ -96,7 +96,7 @@ export function createStatusPanel(ctx) {
     }
     const parsed = parseStateDiagram(env.result.text);
     const layout = layoutStateDiagram(parsed, machine.states);
-    const title = `State diagram of ${presetSel.value} ${machine.name}; current state ${state}`;
+    const title = `State diagram of ${presetSel.value} ${machine.name}; ${state ? `current state ${state}` : 'no current state'}`;
     // Small machines are drawn larger to fill the box (up to 1.5×, ~560px tall); big ones keep their size and scroll.
     const room = box.clientWidth - 2;
     const scale = room > 0 ? Math.max(1, Math.min(1.5, room / layout.width, 560 / layout.height)) : 1;
@@ -171,14 +171,23 @@ export function createStatusPanel(ctx) {
     }
     const env = ctx.engine.availableActions(entityRef(e));
     entity = e;
+    useOrder.disabled = true; // the order is always the context of an entity
     panel.dataset.entityType = e.type;
     panel.dataset.entityId = e.id;
     if (!env.ok) {
-      // e.g. a line item loaded without its state: the engine says what to load.
+      // e.g. a line item loaded without its state: the engine says what to load. The entity's machine is drawn
+      // with no current state.
       renderIssues(issues, env);
+      machine = machines.find((m) => m.name === `${e.type}.state`) ?? machine;
+      machineSel.value = machine.name;
+      fill(stateSel, h('option', { value: '', text: '(not in the order)' }), machine.states.map((st) => h('option', { value: st, text: st })));
+      state = null;
+      stateSel.value = '';
+      panel.dataset.machine = machine.name;
       panel.dataset.state = '';
+      drawDiagram();
       $('#status-current').textContent = `${e.label}: no state the engine can read`;
-      fill(actionsBox, h('p', { class: 'empty', text: 'No actions: the entity\'s state is not in the order.' }));
+      fill(actionsBox, h('p', { class: 'empty', text: 'No actions: the order holds no state for this entity.' }));
       return;
     }
     machine = machines.find((m) => m.name === env.result.machine) ?? machine;
@@ -192,6 +201,7 @@ export function createStatusPanel(ctx) {
   function leaveEntity() {
     if (!entity) return;
     entity = null;
+    useOrder.disabled = false;
     delete panel.dataset.entityType;
     delete panel.dataset.entityId;
     for (const radio of document.querySelectorAll('input[name="status-entity"]')) radio.checked = false;

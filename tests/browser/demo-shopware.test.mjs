@@ -255,6 +255,17 @@ test('demo with the Shopware 6 sample in Chromium', async (t) => {
     assert.deepEqual(await planShown(page, '#status-preview-call'), planOf([refund.result.call]));
     assert.equal(await page.getAttribute('#status-preview-result', 'data-to'), refund.result.to);
 
+    // A line item the order holds no state for: the engine says so, and no action is offered.
+    const stateless = rows.find((x) => x.state === 'not loaded');
+    assert.ok(stateless, 'the sample has an entity without a loaded state (the promotion line)');
+    const missing = engine.availableActions({ preset: 'shopware', entity: { type: stateless.type, id: stateless.id }, order });
+    assert.equal(missing.ok, false);
+    await choose(stateless);
+    await page.waitForSelector(`#status-issues li[data-code=${missing.errors[0].code}]`);
+    assert.ok((await page.textContent('#status-issues')).includes(missing.errors[0].message));
+    assert.equal(await page.locator('#status-actions button').count(), 0);
+    assert.equal(await page.locator('#status-diagram svg g.state.current').count(), 0);
+
     // A machine picked by hand leaves the entity mode: the explorer works as before.
     await page.selectOption('#status-machine', 'order.state');
     assert.equal(await page.getAttribute('#panel-status', 'data-entity-type'), null);
