@@ -1,12 +1,17 @@
 // The demo's entry: loads the engine exactly as a user's page does (bare specifier through the import map),
-// owns the loaded order and its session, and hands both to the three panels.
+// owns the loaded order and its session, and hands both to the panels (edit, refund — or, for a Shopware order,
+// returns and capture refunds — and status).
 import { loadEngine } from 'order-preflight';
 import { $, fill, h, issueItem, json } from './lib/dom.js';
 import { createEditPanel } from './panels/edit.js';
 import { createRefundPanel } from './panels/refund.js';
+import { createReturnsPanel } from './panels/returns.js';
 import { createStatusPanel } from './panels/status.js';
 
-const SAMPLES = { '29next-sample': '29next sample', '29next-seed000': 'seed 000 order', 'v1-sample': 'v1 sample', 'elasticpath-sample': 'Elastic Path sample' };
+const SAMPLES = {
+  '29next-sample': '29next sample', '29next-seed000': 'seed 000 order', 'v1-sample': 'v1 sample',
+  'elasticpath-sample': 'Elastic Path sample', 'shopware-sample': 'Shopware 6 sample',
+};
 
 /**
  * Shared state. `session` is opened once per loaded order (and again when a profile knob changes, since
@@ -77,7 +82,7 @@ function reopen() {
 function renderSummary(warnings = []) {
   const i = ctx.info;
   const o = ctx.order;
-  const number = o.number ?? o.order_number ?? o.data?.order_number ?? o.id ?? o.data?.id;
+  const number = o.number ?? o.order_number ?? o.data?.order_number ?? o.data?.orderNumber ?? o.orderNumber ?? o.id ?? o.data?.id;
   const statuses = Object.entries(i.statuses ?? {}).filter(([, v]) => v !== null && v !== undefined);
   const item = (term, value) => [h('dt', { text: term }), h('dd', { text: value })];
   fill($('#order-summary'),
@@ -181,7 +186,7 @@ async function main() {
   }
   setStatus(`Engine ${ctx.engine.version()} ready (wasm, in this page)`, 'ok');
 
-  panels.push(createEditPanel(ctx), createRefundPanel(ctx, { reopen }), createStatusPanel(ctx));
+  panels.push(createEditPanel(ctx), createRefundPanel(ctx, { reopen }), createReturnsPanel(ctx), createStatusPanel(ctx));
 
   $('#sample-select').addEventListener('change', (e) => {
     if (e.target.value) loadSample(e.target.value).catch((err) => setStatus(err.message, 'error'));

@@ -73,15 +73,18 @@ export function issueItem(issue, kind = 'error', onFocusField = null) {
 
 /**
  * Renders an envelope's errors and warnings into a container. fieldFor(issue) may return the control an
- * issue belongs to; such issues get a button that focuses it.
+ * issue belongs to; such errors (and, with `warningFields`, such warnings) get a button that focuses it.
  */
-export function renderIssues(container, { errors = [], warnings = [] }, fieldFor = () => null) {
+export function renderIssues(container, { errors = [], warnings = [] }, fieldFor = () => null, { warningFields = false } = {}) {
   const items = [];
   for (const e of errors) {
     const field = fieldFor(e);
     items.push(issueItem(e, 'error', field ? () => field.focus() : null));
   }
-  for (const w of warnings) items.push(issueItem(w, 'warning'));
+  for (const w of warnings) {
+    const field = warningFields ? fieldFor(w) : null;
+    items.push(issueItem(w, 'warning', field ? () => field.focus() : null));
+  }
   if (items.length === 0) return fill(container);
   const head = errors.length
     ? `${errors.length} error${errors.length === 1 ? '' : 's'}${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}`
@@ -107,14 +110,17 @@ export class FieldErrors {
     this.marked.clear();
   }
 
-  /** issues: [{issue, control}] */
+  /**
+   * issues: [{issue, control, kind?}]. kind 'warning' shows the message beside the control without marking it
+   * invalid (the server would accept the input; the warning says what it leaves behind).
+   */
   set(pairs) {
     this.clear();
-    for (const { issue, control } of pairs) {
+    for (const { issue, control, kind = 'error' } of pairs) {
       if (!control) continue;
-      control.setAttribute('aria-invalid', 'true');
+      if (kind === 'error') control.setAttribute('aria-invalid', 'true');
       const err = document.getElementById(`${control.id}-err`);
-      if (err) err.append(h('span', { class: 'field-issue', dataset: { code: issue.code } }, h('code', { text: issue.code }), ' ', issue.message));
+      if (err) err.append(h('span', { class: kind === 'error' ? 'field-issue' : `field-issue ${kind}`, dataset: { code: issue.code, kind } }, h('code', { text: issue.code }), ' ', issue.message));
       this.marked.add(control);
     }
   }

@@ -164,23 +164,35 @@ export function createEditPanel(ctx) {
     const mapped = env.errors.map((issue) => ({ issue, control: controlFor(issue, sources) }));
     errors.set(mapped);
     renderIssues($('#edit-issues'), env, (issue) => controlFor(issue, sources));
-    render(env.result, sources, env.ok);
+    // An order whose platform has no edit preview (yet) answers OPERATION_NOT_SUPPORTED for any edit list.
+    const unsupported = env.result ? null : env.errors.find((e) => e.code === 'OPERATION_NOT_SUPPORTED');
+    out.dataset.unsupported = String(Boolean(unsupported));
+    render(env.result, sources, env.ok, unsupported);
     seq += 1;
     out.dataset.seq = String(seq);
     out.dataset.edits = JSON.stringify(edits);
     out.dataset.ok = String(env.ok);
   }
 
-  function render(result, sources, ok) {
+  function render(result, sources, ok, unsupported = null) {
     const cur = ctx.currency;
     const balance = $('#edit-balance');
+    const totalsTable = $('#edit-totals').closest('.table-wrap');
+    totalsTable.hidden = Boolean(unsupported);
     if (!result) {
-      balance.textContent = 'No preview: the edit could not be read.';
+      balance.className = 'balance';
       balance.dataset.dueBy = 'none';
+      delete balance.dataset.balance;
+      if (unsupported) {
+        fill(balance, h('strong', { class: 'statement', text: 'No edit preview for this order.' }),
+          h('span', { class: 'balance-facts', text: 'The engine does not preview edits on this platform (see the error above); the lines show what it read from the order.' }));
+      }
+      else balance.textContent = 'No preview: the edit could not be read.';
       fill($('#edit-totals tbody'));
-      fill($('#edit-plan'));
+      fill($('#edit-plan'), unsupported ? h('li', { class: 'empty', text: 'No server call: the engine does not preview edits of this order.' }) : null);
       fill($('#edit-refund'));
       for (const r of rows) r.after.textContent = '';
+      for (const a of added) a.after.textContent = '';
       return;
     }
     // lines: existing rows by id, added lines in order of their add_line ops

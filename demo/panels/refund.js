@@ -19,6 +19,8 @@ export function createRefundPanel(ctx, { reopen }) {
   const v1 = () => ctx.dialect === 'v1';
   // Elastic Path refunds are amounts against transactions: items (prorated) only, no restock, no shipping.
   const ep = () => ctx.dialect === 'elasticpath';
+  // Shopware refunds go through returns and capture refunds: panels/returns.js takes the tab over.
+  const sw = () => ctx.dialect === 'shopware';
   const shippingMode = () => document.querySelector('input[name="refund-shipping"]:checked').value;
 
   function buildRows() {
@@ -75,7 +77,7 @@ export function createRefundPanel(ctx, { reopen }) {
   }
 
   function calculate() {
-    if (!ctx.session) return;
+    if (!ctx.session || sw()) return;
     shippingAmount.disabled = shippingMode() !== 'amount';
     for (const radio of document.querySelectorAll('input[name="refund-shipping"]')) radio.disabled = ep() && radio.value !== 'none';
     const { request, sources, empty } = buildRequest();
@@ -216,6 +218,11 @@ export function createRefundPanel(ctx, { reopen }) {
   }
 
   function reset() {
+    $('#refund-generic').hidden = sw();
+    if (sw()) {
+      errors.clear();
+      return;
+    }
     document.querySelector('input[name="refund-shipping"][value="none"]').checked = true;
     shippingAmount.value = '';
     buildRows();
