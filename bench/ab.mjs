@@ -36,7 +36,7 @@ console.log('| lines | workload | A µs | B µs | B/A |\n|--:|---|--:|--:|--:|')
 for (const n of SIZES) {
   const read = (f) => JSON.parse(readFileSync(join(dir, `${f}-${n}.json`), 'utf8'));
   const order = read('orders');
-  const req = { refund: read('refund'), edit: read('edit'), edit1: read('edit1') };
+  const req = { refund: read('refund'), refund2: read('refund2'), edit: read('edit'), edit1: read('edit1') };
   const cases = [];
   for (const [k, e] of Object.entries(engines)) {
     const session = e.openOrder(order);
@@ -47,6 +47,7 @@ for (const n of SIZES) {
       'previewEdit (1 line)': () => e.previewEdit(order, req.edit1),
       previewCancel: () => e.previewCancel(order, { cancel_reason: 'Customer request' }),
       'session previewEdit (1 line)': () => session.previewEdit(req.edit1, { include_order: false }),
+      'session calculateRefund (2 lines)': () => session.calculateRefund(req.refund2),
     };
     for (const [name, fn] of Object.entries(work)) {
       const env = fn();

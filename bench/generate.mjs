@@ -208,6 +208,12 @@ export function makeRefund(order) {
   };
 }
 
+/** The keystroke-sized refund a session previews: two of the partial refund's lines and its shipping part. */
+export function makeRefund2(order) {
+  const full = makeRefund(order);
+  return { ...full, refund_lines: full.refund_lines.slice(0, 2) };
+}
+
 /** The first line with an editable (unfulfilled) unit after line 0. */
 function editableLine(order) {
   return order.lines.find((l, i) => i > 0 && l.editable_quantity >= 1) ?? order.lines[0];
@@ -240,6 +246,7 @@ export function generate(sizes = DEFAULT_SIZES, outDir = resolve(here, 'results'
     const text = JSON.stringify(order);
     writeFileSync(resolve(outDir, `orders-${n}.json`), text);
     writeFileSync(resolve(outDir, `refund-${n}.json`), JSON.stringify(makeRefund(order)));
+    writeFileSync(resolve(outDir, `refund2-${n}.json`), JSON.stringify(makeRefund2(order)));
     writeFileSync(resolve(outDir, `edit-${n}.json`), JSON.stringify(makeEdit(order)));
     writeFileSync(resolve(outDir, `edit1-${n}.json`), JSON.stringify(makeEdit1(order)));
     written[n] = text.length;

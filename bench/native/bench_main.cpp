@@ -5,7 +5,7 @@
 // engine alike. Each reply is one line. Timing is std::chrono::steady_clock around `iters` calls; the
 // harness takes the median over batches.
 //
-//   load <N> <dir>          read <dir>/orders-N.json, refund-N.json, edit-N.json, edit1-N.json and
+//   load <N> <dir>          read <dir>/orders-N.json, refund-N.json, refund2-N.json, edit-N.json, edit1-N.json and
 //                           <dir>/transition.json; open a session on the order    -> "ok <session>"
 //   run <op> <N> <iters>    time iters calls of op on the N-line workload           -> "<ns> <bytes> <fnv1a>"
 //   unload <N>              close the session and drop the texts                    -> "ok"
@@ -14,7 +14,8 @@
 //   quit
 //
 // ops: inspect, refund, edit, edit1 (one-shot one-line edit), session_edit1 (the same edit through the
-// open session), open_close (open_order + close_order), transition (shopware order.state process).
+// open session), session_refund2 (a two-line refund through the open session), open_close (open_order +
+// close_order), transition (shopware order.state process).
 // <bytes> and <fnv1a> describe the last result, so the harness can check native and wasm agree byte for byte.
 //
 // Profiling mode (valgrind --tool=callgrind or --tool=massif): op_bench --profile <dir> <op> <N> <iters>
@@ -36,7 +37,7 @@
 namespace {
 
 struct Workload {
-    std::string order, refund, edit, edit1;
+    std::string order, refund, refund2, edit, edit1;
     std::int64_t session = -1;
 };
 
@@ -74,6 +75,7 @@ std::string call(const std::string& op, Workload& w) {
     if (op == "edit") return op::preview_edit(w.order, w.edit, "");
     if (op == "edit1") return op::preview_edit(w.order, w.edit1, "");
     if (op == "session_edit1") return op::session_call(w.session, "previewEdit", w.edit1, R"({"include_order":false})");
+    if (op == "session_refund2") return op::session_call(w.session, "calculateRefund", w.refund2, "");
     if (op == "open_close") {
         std::string opened = op::open_order(w.order, "");
         op::close_order(session_id(opened));
@@ -85,13 +87,14 @@ std::string call(const std::string& op, Workload& w) {
 
 bool known(const std::string& op) {
     return op == "inspect" || op == "refund" || op == "edit" || op == "edit1" || op == "session_edit1" ||
-           op == "open_close" || op == "transition";
+           op == "session_refund2" || op == "open_close" || op == "transition";
 }
 
 std::string load(long n, const std::string& dir, bool open_session = true) {
     Workload w;
     const std::string suffix = "-" + std::to_string(n) + ".json";
     if (!read_file(dir + "/orders" + suffix, w.order) || !read_file(dir + "/refund" + suffix, w.refund) ||
+        !read_file(dir + "/refund2" + suffix, w.refund2) ||
         !read_file(dir + "/edit" + suffix, w.edit) || !read_file(dir + "/edit1" + suffix, w.edit1) ||
         !read_file(dir + "/transition.json", g_transition)) {
         return "err cannot read the workload files for " + std::to_string(n) + " lines in " + dir;
@@ -137,7 +140,7 @@ int profile(int argc, char** argv) {
     }
     const long n = std::stol(argv[4]);
     // Only the session workload needs an open session (keeps heap profiles of the other ops clean).
-    std::string loaded = load(n, argv[2], std::string(argv[3]) == "session_edit1");
+    std::string loaded = load(n, argv[2], std::string(argv[3]).rfind("session_", 0) == 0);
     if (loaded.rfind("ok", 0) != 0) {
         std::cerr << loaded << "\n";
         return 1;

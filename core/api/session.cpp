@@ -5,12 +5,15 @@
 
 #include "../ops/ops.hpp"
 #include "../ops/call.hpp"
+#include "../ops/order_facts.hpp"
 
 namespace op {
 namespace {
 
 struct Session {
     Call call;  // keeps the parsed order, its options and the canonical model alive together
+    // Line sources, line sums and unit counts, computed once: an edit preview then costs what it touches.
+    OrderFacts facts;
 };
 
 struct Table {
@@ -52,6 +55,7 @@ std::string open_order(std::string_view order, std::string_view options) {
         return call.envelope({});
     }
     if (!call.load_options(options) || !call.load_order(order)) return call.envelope({});
+    session->facts = compute_order_facts(call.order, call.order_root.get(call.platform->reading->lines_key));
     const std::int64_t id = table().next_id++;
     std::string result;
     json::Writer w(result);
@@ -69,6 +73,7 @@ std::string session_call(std::int64_t id, std::string_view operation, std::strin
     const auto it = table().open.find(id);
     if (it == table().open.end()) return closed_envelope(id);
     const Call& session = it->second->call;
+    const OrderFacts& facts = it->second->facts;
     Diagnostics d;
     // The order was read when the session opened; its warnings belong to every answer about it, as in a one-shot call.
     for (const auto& w : session.diag.warnings()) d.warning_exact(w);
@@ -95,7 +100,7 @@ std::string session_call(std::int64_t id, std::string_view operation, std::strin
     }
     // A request-level profile (default_tax_rate for previewEdit) still comes from the session's options.
     const OrderContext ctx{session.order, *session.platform, session.profile, session.options, session.order_root, call_options,
-                           session.order_doc.source_bytes()};
+                           session.order_doc.source_bytes(), &facts};
     return render_envelope(d, op->run(ctx, req, d));
 }
 

@@ -13,12 +13,30 @@
 #include "../order/order.hpp"
 #include "../order/previews.hpp"
 #include "ops.hpp"
+#include "order_facts.hpp"
 
 namespace op {
 
 // Applies `edits` (an array of {op, ...}) in order; every violation is reported at edits[i]…
 // False when the edited order cannot be rendered (its sums leave the money range); other errors still render.
-bool apply_edits(const OrderContext& ctx, const Platform& rules, json::Value edits, Diagnostics& d, EditState& out);
+// Only the lines the edits touch are copied into `out` (EditState::touched); `facts` holds the rest.
+bool apply_edits(const OrderContext& ctx, const OrderFacts& facts, const Platform& rules, json::Value edits, Diagnostics& d,
+                 EditState& out);
+
+// An order line as it stands when no edit touched it.
+EditedLine unedited_line(const Line& line, json::Value source);
+
+// Calls fn(const EditedLine&) for every line after the edits: each order line in order (as an edit left it, or
+// as the order has it), then the added lines. Costs the order's size: only results that list every line use it.
+template <class Fn>
+void for_each_line_after(const Order& order, const OrderFacts& facts, const EditState& s, Fn&& fn) {
+    auto touched = s.touched.begin();
+    for (std::size_t i = 0; i < order.lines.size(); ++i) {
+        if (touched != s.touched.end() && touched->original == &order.lines[i]) fn(*touched++);
+        else fn(unedited_line(order.lines[i], facts.line_sources[i]));
+    }
+    for (; touched != s.touched.end(); ++touched) fn(*touched);
+}
 
 // Checks an address object against the seed's required fields and ISO 3166-1 alpha-2 countries.
 void check_address(json::Value address, const Platform& rules, Diagnostics& d);
@@ -29,7 +47,8 @@ void write_edit_plan(json::Writer& w, const OrderContext& ctx, const Platform& r
 
 // Renders the whole previewEdit result.
 bool echoes_order(const OrderContext& ctx);  // previewEdit's result carries the whole order after the edits
-void write_edit_result(json::Writer& w, const OrderContext& ctx, const Platform& rules, const EditState& state, Diagnostics& d);
+void write_edit_result(json::Writer& w, const OrderContext& ctx, const OrderFacts& facts, const Platform& rules,
+                       const EditState& state, Diagnostics& d);
 
 std::string edit_result(const OrderContext& ctx, json::Value request, Diagnostics& d);
 

@@ -2,9 +2,11 @@
 // PATCH), seed 002 (quantity and price on v1 line items) and seed 004 (Elastic Path). Money of existing
 // lines is frozen per unit: a quantity change scales each component cumulatively (docs/rules.md §4).
 #include <algorithm>
+#include <unordered_map>
 
 #include "../order/fields.hpp"
 #include "edit.hpp"
+#include "order_facts.hpp"
 
 namespace op {
 namespace {
@@ -24,13 +26,25 @@ struct Editor {
     const Platform& rules;
     Diagnostics& d;
     EditState& state;
+    const OrderFacts& facts;
     int added = 0;
+    std::unordered_map<std::size_t, std::size_t> touched_at;  // order line index -> position in state.touched
 
+    // The order's lines first (by the order's id index), then the lines added so far, as when every line was
+    // listed in that order.
     EditedLine* find(const Id& id, std::string_view key) {
-        for (auto& l : state.lines)
-            if (same_id(l.id, id)) return &l;
+        if (const Line* o = ctx.order.find_line(id)) return &touch(*o);
+        for (auto& l : state.touched)
+            if (!l.original && same_id(l.id, id)) return &l;
         d.error_at(key, Code::LINE_ITEM_NOT_FOUND, "The order has no line " + id.text + ".");
         return nullptr;
+    }
+
+    EditedLine& touch(const Line& o) {
+        const std::size_t index = static_cast<std::size_t>(&o - ctx.order.lines.data());
+        const auto [it, fresh] = touched_at.emplace(index, state.touched.size());
+        if (fresh) state.touched.push_back(unedited_line(o, facts.line_sources[index]));
+        return state.touched[it->second];
     }
 
     void set_quantity(EditedLine& l, std::int64_t q) {
@@ -129,11 +143,7 @@ struct Editor {
         }
     }
 
-    bool order_has_tax() const {
-        for (const auto& l : ctx.order.lines)
-            if (l.total_tax != 0) return true;
-        return ctx.order.shipping.total_tax != 0;
-    }
+    bool order_has_tax() const { return facts.any_line_tax || ctx.order.shipping.total_tax != 0; }
 
     void add_line(json::Value e, std::size_t index) {
         const std::size_t errors_before = d.error_count();
@@ -184,7 +194,7 @@ struct Editor {
         l.unit_price = price;
         l.quantity_changed = true;
         set_quantity(l, q);
-        state.lines.push_back(std::move(l));
+        state.touched.push_back(std::move(l));
     }
 
     json::Value catalog_entry(const Id& product) {
@@ -241,13 +251,8 @@ struct Editor {
 
     // Seed 000: update the address before fulfilment processing; afterwards cancel the fulfilment request first.
     void address_lock_check() {
-        std::int64_t in_fulfilment = 0, fulfilled = 0, physical = 0;
-        for (const auto& l : ctx.order.lines) {
-            if (l.digital) continue;
-            physical += l.current_quantity;
-            in_fulfilment += l.fulfillable_quantity - l.editable_quantity;
-            fulfilled += l.fulfilled_quantity;
-        }
+        const std::int64_t in_fulfilment = facts.in_fulfilment_units, fulfilled = facts.fulfilled_units,
+                           physical = facts.physical_units;
         if (!rules.edit->address_locked_by_fulfilment) return;  // covered by the order-level rule
         if (physical > 0 && fulfilled == physical) {
             d.error(Code::ORDER_FULFILLED, "Every unit is already fulfilled; the shipping address no longer matters to the server.");
@@ -366,33 +371,28 @@ constexpr std::string_view kOps[] = {"update_line", "remove_line", "add_line", "
 
 }  // namespace
 
-bool apply_edits(const OrderContext& ctx, const Platform& rules, json::Value edits, Diagnostics& d, EditState& state) {
+EditedLine unedited_line(const Line& l, json::Value source) {
+    EditedLine e;
+    e.original = &l;
+    e.source = source;
+    e.id = l.id;
+    e.product_id = l.product_id;
+    e.title = l.title;
+    e.digital = l.digital;
+    e.quantity = l.current_quantity;
+    e.amount_excl_tax = l.amount_excl_tax;
+    e.total_tax = l.total_tax;
+    e.amount_incl_tax = l.amount_incl_tax;
+    e.discount = l.discount;
+    e.has_rate = l.has_rate;
+    e.tax_rate = l.tax_rate;
+    return e;
+}
+
+bool apply_edits(const OrderContext& ctx, const OrderFacts& facts, const Platform& rules, json::Value edits, Diagnostics& d,
+                 EditState& state) {
     const Order& order = ctx.order;
     state.shipping = order.shipping;
-    state.lines.reserve(order.lines.size() + 4);
-    json::Value sources;
-    if (const json::Value list = ctx.root.get(ctx.platform.reading->lines_key); list.is_array()) sources = list;
-    auto source = sources.begin();
-    for (const auto& l : order.lines) {
-        EditedLine e;
-        e.original = &l;
-        // Lines that failed to read are not in the model; keep sources aligned by index.
-        while (source != sources.end() && !((*source).is_object() && (*source).get("id") &&
-                                            (*source).get("id").text() == l.id.text)) ++source;
-        if (source != sources.end()) e.source = *source;
-        e.id = l.id;
-        e.product_id = l.product_id;
-        e.title = l.title;
-        e.digital = l.digital;
-        e.quantity = l.current_quantity;
-        e.amount_excl_tax = l.amount_excl_tax;
-        e.total_tax = l.total_tax;
-        e.amount_incl_tax = l.amount_incl_tax;
-        e.discount = l.discount;
-        e.has_rate = l.has_rate;
-        e.tax_rate = l.tax_rate;
-        state.lines.push_back(std::move(e));
-    }
     auto at = d.at("edits");
     if (!edits.is_array()) {
         d.error(Code::WRONG_TYPE, "edits must be an array of {op, …} objects.");
@@ -410,7 +410,7 @@ bool apply_edits(const OrderContext& ctx, const Platform& rules, json::Value edi
         d.error(Code::LIMIT_EXCEEDED, "At most 10000 edits per preview.");
         return true;
     }
-    Editor editor{ctx, rules, d, state};
+    Editor editor{ctx, rules, d, state, facts};
     for_each_object(edits, d, [&](json::Value e, std::size_t i) {
         std::string op;
         if (!require(read_text(e, "op", d, op, 64), "op", d)) return;
@@ -427,10 +427,21 @@ bool apply_edits(const OrderContext& ctx, const Platform& rules, json::Value edi
             d.error_at("op", Code::UNKNOWN_EDIT_OP, "'" + op + "' is not an edit; use update_line, remove_line, add_line, "
                                                               "update_shipping_address or update_order.");
     });
+    // Touched lines in the order's line order, then added lines in the order they were added (stable).
+    const Line* const first = order.lines.data();
+    std::stable_sort(state.touched.begin(), state.touched.end(), [first](const EditedLine& a, const EditedLine& b) {
+        const auto rank = [first](const EditedLine& l) {
+            return l.original ? static_cast<std::size_t>(l.original - first) : static_cast<std::size_t>(-1);
+        };
+        return rank(a) < rank(b);
+    });
     // Totals after the edits are int64 sums; each line is within the money range, but thousands of added
     // lines at the limit are not, so their sum is checked once here (like sums_in_range for the order).
-    i128 lines = 0;
-    for (const auto& l : state.lines) lines += static_cast<i128>(l.amount_incl_tax) + l.amount_excl_tax + l.discount;
+    i128 lines = facts.magnitude;
+    for (const auto& l : state.touched) {
+        lines += static_cast<i128>(l.amount_incl_tax) + l.amount_excl_tax + l.discount;
+        if (l.original) lines -= static_cast<i128>(l.original->amount_incl_tax) + l.original->amount_excl_tax + l.original->discount;
+    }
     if (lines + state.shipping.amount_incl_tax + state.shipping.amount_excl_tax <= kMaxMinorUnits) return true;
     d.error(Code::AMOUNT_OUT_OF_RANGE, "After the edits the order's lines add up to more than 10^15 minor units.");
     return false;

@@ -28,7 +28,7 @@ void write_refund(json::Writer& w, const OrderContext& ctx, const EditState& s, 
     }
     w.end_array();
     bool only_removals = true;
-    for (const auto& l : s.lines)
+    for (const auto& l : s.touched)  // lines no edit touched are neither removals nor anything else
         only_removals = only_removals && l.original && !l.price_changed && l.quantity <= l.original->current_quantity;
     w.key("request");
     if (!only_removals || !ctx.platform.refund) {
@@ -38,7 +38,7 @@ void write_refund(json::Writer& w, const OrderContext& ctx, const EditState& s, 
     }
     const RefundSpeech& speech = *ctx.platform.refund;
     w.object().key(speech.lines_key).array();
-    for (const auto& l : s.lines) {
+    for (const auto& l : s.touched) {
         const std::int64_t removed = l.original->current_quantity - l.quantity;
         if (removed > 0) speech.write_removal_line(w, l.id, removed);
     }

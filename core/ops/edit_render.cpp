@@ -10,13 +10,23 @@
 namespace op {
 namespace {
 
-Totals totals_after(const EditState& s, std::int64_t order_discount) {
+// The order's line sums plus what the touched lines changed (the same integers as summing every line after).
+Totals totals_after(const OrderFacts& facts, const EditState& s, std::int64_t order_discount) {
     Totals t;
-    for (const auto& l : s.lines) {
+    t.lines_excl_tax = facts.lines_excl_tax;
+    t.lines_tax = facts.lines_tax;
+    t.lines_incl_tax = facts.lines_incl_tax;
+    t.discounts = facts.discounts;
+    for (const auto& l : s.touched) {
         t.lines_excl_tax += l.amount_excl_tax;
         t.lines_tax += l.total_tax;
         t.lines_incl_tax += l.amount_incl_tax;
         t.discounts += l.discount;
+        if (!l.original) continue;
+        t.lines_excl_tax -= l.original->amount_excl_tax;
+        t.lines_tax -= l.original->total_tax;
+        t.lines_incl_tax -= l.original->amount_incl_tax;
+        t.discounts -= l.original->discount;
     }
     t.total_excl_tax = t.lines_excl_tax + s.shipping.amount_excl_tax;
     t.total_tax = t.lines_tax + s.shipping.total_tax;
@@ -47,7 +57,7 @@ bool line_changed(const EditedLine& l) { return !l.original || l.removed || l.qu
 
 // ---- the order after the edits, in the order's own shape ----
 
-void write_order_after(json::Writer& w, const OrderContext& ctx, const EditState& s, const Totals& after) {
+void write_order_after(json::Writer& w, const OrderContext& ctx, const OrderFacts& facts, const EditState& s, const Totals& after) {
     const Order& o = ctx.order;
     if (!ctx.platform.echo) return;  // the platform has no echo of its order (its items never change)
     const EditEcho& echo = *ctx.platform.echo;
@@ -63,10 +73,10 @@ void write_order_after(json::Writer& w, const OrderContext& ctx, const EditState
         w.key(k).copy(*it);
     }
     w.key(lines_key).array();
-    for (const auto& l : s.lines) {
-        if (l.removed && !echo.keeps_removed_lines) continue;  // the platform's DELETE removes the line
+    for_each_line_after(o, facts, s, [&](const EditedLine& l) {
+        if (l.removed && !echo.keeps_removed_lines) return;  // the platform's DELETE removes the line
         echo.write_line(w, l, o.exponent);
-    }
+    });
     w.end_array();
     if (s.shipping_address) w.key("shipping_address").copy(s.shipping_address);
     write_edited_fields(w, s);
@@ -80,7 +90,7 @@ std::string edit_path(std::size_t index) { return "edits[" + std::to_string(inde
 // Each warning names the edit it concerns, so a UI can attach it there.
 void warn_offers_kept(const Order& o, const EditState& s, Diagnostics& d) {
     const EditedLine* first_change = nullptr;
-    for (const auto& l : s.lines) {
+    for (const auto& l : s.touched) {
         if (!line_changed(l)) continue;
         if (!first_change || l.edit_index < first_change->edit_index) first_change = &l;
         if (l.original && l.original->discount > 0)
@@ -104,18 +114,18 @@ bool echoes_order(const OrderContext& ctx) {
     return !(include.is_bool() && !include.boolean());
 }
 
-void write_edit_result(json::Writer& w, const OrderContext& ctx, const Platform& rules, const EditState& s, Diagnostics& d) {
+void write_edit_result(json::Writer& w, const OrderContext& ctx, const OrderFacts& facts, const Platform& rules,
+                       const EditState& s, Diagnostics& d) {
     const Order& o = ctx.order;
     const int e = o.exponent;
     const Totals before = o.totals;
-    const Totals after = totals_after(s, o.order_discount_incl_tax);
+    const Totals after = totals_after(facts, s, o.order_discount_incl_tax);
     warn_offers_kept(o, s, d);
     w.object();
     const bool echo = echoes_order(ctx) && ctx.platform.echo;
-    if (echo) write_order_after(w, ctx, s, after);
+    if (echo) write_order_after(w, ctx, facts, s, after);
     w.key("lines").array();
-    for (const auto& l : s.lines) {
-        if (!echo && !line_changed(l)) continue;  // without the echo, only the lines the edits touch
+    const auto write_line = [&](const EditedLine& l) {
         w.object();
         w.key("line_id");
         write_id(w, l.id);
@@ -127,6 +137,12 @@ void write_edit_result(json::Writer& w, const OrderContext& ctx, const Platform&
         w.amount_field("total_tax", l.total_tax, e);
         w.amount_field("amount_incl_tax", l.amount_incl_tax, e);
         w.end_object();
+    };
+    if (echo) {
+        for_each_line_after(o, facts, s, write_line);
+    } else {
+        for (const auto& l : s.touched)  // without the echo, only the lines the edits change
+            if (line_changed(l)) write_line(l);
     }
     w.end_array();
     write_totals(w, "totals_before", before, o.shipping, e);

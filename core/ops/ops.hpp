@@ -14,6 +14,8 @@
 
 namespace op {
 
+struct OrderFacts;
+
 struct OrderContext {
     const Order& order;
     const Platform& platform;  // the platform that read the order: its shape and names
@@ -22,6 +24,7 @@ struct OrderContext {
     json::Value root;  // the order as it came in, for results that echo it (previewEdit)
     json::Value call_options;  // this call's options object (sessions: may differ from the session's)
     std::size_t root_bytes = 0;  // size of the order's JSON text, to reserve results that echo it
+    const OrderFacts* facts = nullptr;  // a session's facts about the order; nullptr: computed per call (one-shot)
 };
 
 // Whose server rules an edit or a cancellation follows: options.preset, else the order's own platform.

@@ -109,7 +109,10 @@ struct EditedLine {
 };
 
 struct EditState {
-    std::vector<EditedLine> lines;
+    // Only the lines an edit touched (sparse, so an edit costs what it touches, not the order): existing lines
+    // in the order's line order, then added lines in the order they were added. Every other line is as the
+    // order has it; for_each_line_after (core/ops/edit.hpp) walks them all.
+    std::vector<EditedLine> touched;
     Shipping shipping;
     json::Value shipping_address;          // the new address object, when changed
     std::size_t shipping_address_edit = 0;

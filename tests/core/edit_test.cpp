@@ -137,3 +137,45 @@ TEST_CASE("Added lines whose sum leaves the money range are refused, not summed 
     // The engine answers the next call normally.
     CHECK(edit(order, json::parse(R"([{"op":"update_line","line_id":1,"quantity":1}])"))["ok"] == true);
 }
+
+TEST_CASE("Edits in any order list lines and plan calls in the order's line order; an added line can be edited", "[edit][session]") {
+    // Issue 16: an edit keeps only the lines it touches; the result still walks them in the order's line order,
+    // then the added lines, and an added line is found by its preview id.
+    const std::string order = R"({"currency":"USD","status":"open","number":"7","lines":[
+        {"id":1,"quantity":2,"editable_quantity":2,"fulfillable_quantity":2,"price_excl_tax":"20.00","price_incl_tax":"20.00"},
+        {"id":2,"quantity":1,"editable_quantity":1,"fulfillable_quantity":1,"price_excl_tax":"5.00","price_incl_tax":"5.00"},
+        {"id":3,"quantity":3,"editable_quantity":3,"fulfillable_quantity":3,"price_excl_tax":"30.00","price_incl_tax":"30.00"}],
+        "transactions":[{"id":1,"type":"sale","status":"succeeded","amount":"55.00"}]})";
+    const std::string edits = R"([{"op":"update_line","line_id":3,"quantity":1},{"op":"add_line","product_id":9,"quantity":1,"price":"1.00"},
+        {"op":"remove_line","line_id":1},{"op":"update_line","line_id":"preview-1","quantity":4},{"op":"update_line","line_id":3,"quantity":2}])";
+    const json env = test::parse(op::preview_edit(order, edits, R"({"include_order":false})"));
+    REQUIRE(env["ok"] == true);
+    const json& lines = env["result"]["lines"];
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0]["line_id"] == 1);
+    CHECK(lines[0]["status"] == "removed");
+    CHECK(lines[1]["line_id"] == 3);
+    CHECK(lines[1]["quantity_after"] == 2);
+    CHECK(lines[2]["line_id"] == "preview-1");
+    CHECK(lines[2]["quantity_after"] == 4);
+    CHECK(env["result"]["totals_after"]["total_incl_tax"] == "29.00");  // 5.00 + 2 x 10.00 + 4 x 1.00
+    const json& plan = env["result"]["plan"];
+    REQUIRE(plan.size() == 3);
+    CHECK(plan[0]["method"] == "DELETE");
+    CHECK(plan[0]["path"] == "/api/admin/orders/7/lines/1/");
+    CHECK(plan[1]["method"] == "PATCH");
+    CHECK(plan[1]["path"] == "/api/admin/orders/7/lines/3/");
+    CHECK(plan[2]["method"] == "POST");
+    // With the echo every line is listed, in the same order, and the session answers the same.
+    const json echoed = test::parse(op::preview_edit(order, edits, ""));
+    REQUIRE(echoed["ok"] == true);
+    REQUIRE(echoed["result"]["lines"].size() == 4);
+    CHECK(echoed["result"]["lines"][1]["status"] == "unchanged");
+    REQUIRE(echoed["result"]["order"]["lines"].size() == 4);  // 29next keeps a removed line, with no units
+    CHECK(echoed["result"]["order"]["lines"][0]["current_quantity"] == 0);
+    CHECK(echoed["result"]["order"]["lines"][1]["current_quantity"] == 1);
+    CHECK(echoed["result"]["order"]["lines"][3]["id"] == "preview-1");
+    const std::int64_t id = test::parse(op::open_order(order, ""))["result"]["session"];
+    CHECK(op::session_call(id, "previewEdit", edits, "") == op::preview_edit(order, edits, ""));
+    op::close_order(id);
+}

@@ -18,7 +18,7 @@ std::string order_path(const Order& o) { return "/api/admin/orders/" + path_text
 
 void line_calls(PlanWriter& p, const Order& o, const EditState& s) {
     const int e = o.exponent;
-    for (const auto& l : s.lines) {
+    for (const auto& l : s.touched) {
         if (!l.original) continue;
         const std::string path = order_path(o) + "/lines/" + l.id.text + "/";
         if (l.removed) {
@@ -33,7 +33,7 @@ void line_calls(PlanWriter& p, const Order& o, const EditState& s) {
             p.end();
         }
     }
-    for (const auto& l : s.lines) {
+    for (const auto& l : s.touched) {
         if (l.original) continue;
         p.call("POST", order_path(o) + "/lines/", "ordersLinesCreate");
         p.body().object();

@@ -13,7 +13,7 @@ std::string order_path(const Order& o) { return "/api/v1/orders/" + path_id(o.id
 
 void line_calls(PlanWriter& p, const Order& o, const EditState& s) {
     const int e = o.exponent;
-    for (const auto& l : s.lines) {
+    for (const auto& l : s.touched) {
         if (!l.original) continue;
         const std::string path = order_path(o) + "/line_items/" + l.id.text;
         if (l.removed) {
@@ -28,7 +28,7 @@ void line_calls(PlanWriter& p, const Order& o, const EditState& s) {
             p.end();
         }
     }
-    for (const auto& l : s.lines) {
+    for (const auto& l : s.touched) {
         if (l.original) continue;
         p.call("POST", order_path(o) + "/line_items", "addLineItem");
         p.body().object();
