@@ -33,9 +33,12 @@ test('core/ never names a floating-point type', () => {
   assert.deepEqual(offenders, []);
 });
 
-test('wasm/ is registration and the guard only', () => {
+test('wasm/ is registration, the guard and the two libc replacements only', () => {
   const names = readdirSync(join(repo, 'wasm')).sort();
-  assert.deepEqual(names, ['CMakeLists.txt', 'bindings.cpp', 'guard.hpp']);
+  assert.deepEqual(names, ['CMakeLists.txt', 'bindings.cpp', 'guard.hpp', 'libc_slim.cpp']);
+  const slim = readFileSync(join(repo, 'wasm/libc_slim.cpp'), 'utf8');
+  const defined = [...slim.matchAll(/^(?:double|float|long double|int) (\w+)\(/gm)].map((m) => m[1]).sort();
+  assert.deepEqual(defined, ['snprintf', 'strtod', 'strtod_l', 'strtof', 'strtof_l', 'strtold', 'strtold_l']);
   assert.ok(readFileSync(join(repo, 'wasm/bindings.cpp'), 'utf8').split('\n').length < 150);
 });
 
