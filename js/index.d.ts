@@ -78,6 +78,7 @@ export type IssueCode =
   | 'OPERATION_NOT_SUPPORTED'
   | 'RETURN_NOT_FOUND'
   | 'LINE_NOT_RETURNABLE'
+  | 'RECALCULATED_BY_SERVER'
   ;
 
 /** One problem, with the JSON path into the input that caused it (e.g. "refund_lines[1].line_id"). */

@@ -74,6 +74,13 @@ struct Editor {
         if (!require(read_id(e, "line_id", d, id), "line_id", d)) return;
         EditedLine* l = find(id, "line_id");
         if (!l) return;
+        if (l->original && rules.edit->line_refusal) {
+            const std::string why = rules.edit->line_refusal(*l->original);
+            if (!why.empty()) {
+                d.error_at("line_id", Code::LINE_NOT_EDITABLE, why);
+                return;
+            }
+        }
         l->edit_index = index;
         std::int64_t q = 0;
         if (remove) {

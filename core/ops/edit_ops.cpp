@@ -19,6 +19,7 @@ std::string edit_result(const OrderContext& ctx, json::Value request, Diagnostic
         return {};
     EditState state;
     if (!apply_edits(ctx, rules, edits, d, state)) return {};
+    if (rules.edit->recalculate) rules.edit->recalculate(ctx.order, state, d);
     std::string out;
     // The echo of the order is most of the result: reserve for it once, since growth would copy it at twice its
     // size. Measured over the corpus and the bench orders, the result is the order's text plus 130 bytes per

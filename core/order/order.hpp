@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "../money/cash_rounding.hpp"
@@ -204,6 +205,11 @@ struct Delivery {
     std::int64_t shipping_total = 0;
     std::vector<TaxPart> shipping_taxes;
     std::vector<TaxShare> shipping_rules;
+    // Where the platform lists them: the lines the shipment carries (with their quantities) and how its shipping
+    // method taxes the shipping costs ("auto", "highest", "fixed"; empty when not given).
+    bool has_positions = false;
+    std::vector<std::pair<Id, std::int64_t>> positions;
+    std::string tax_type;
 };
 
 struct Order {
