@@ -259,6 +259,7 @@ struct Order {
     std::vector<Line> child_lines;
     std::vector<Delivery> deliveries;
     std::vector<OrderReturn> returns;
+    bool returns_listed = false;  // the order carries its returns (an empty list: none), not merely none loaded
     std::int64_t raw_total = 0;
 
     // id (typed) -> position in lines, so lookups stay O(1) on 10,000-line orders.

@@ -200,7 +200,8 @@ void read_lines(json::Value list, Order& out, Diagnostics& d, bool nested_childr
 // position's price, else its quantity).
 void read_positions(json::Value delivery, const Order& out, Diagnostics& d, Delivery& dl) {
     json::Value list;
-    if (!read_array(delivery, "positions", d, list) || !list) return;
+    // An empty list carries nothing a delivery could ship: read as not loaded.
+    if (!read_array(delivery, "positions", d, list) || !list || list.size() == 0) return;
     dl.has_positions = true;
     auto at = d.at("positions");
     for_each_object(list, d, [&](json::Value pv, std::size_t) {
@@ -357,6 +358,7 @@ void read_returns(json::Value root, Order& out, Diagnostics& d) {
     auto at = d.at("extensions");
     json::Value list;
     if (!read_array(ext, "returns", d, list) || !list) return;
+    out.returns_listed = true;
     auto at_r = d.at("returns");
     for_each_object(list, d, [&](json::Value v, std::size_t i) {
         OrderReturn r;

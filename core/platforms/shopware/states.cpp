@@ -32,7 +32,7 @@ void advise_retour(const Order& o, const Id& id, std::string_view action, Diagno
     const Delivery* dl = nullptr;
     for (const auto& x : o.deliveries)
         if (same_id(x.id, id)) dl = &x;
-    if (!dl) return;
+    if (!dl || !o.returns_listed) return;  // without its returns the order cannot tell what came back
     std::int64_t delivered = 0, returned = 0;
     const auto count = [&](const Line& l, std::int64_t quantity) {
         delivered += quantity;
