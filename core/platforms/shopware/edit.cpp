@@ -128,7 +128,8 @@ struct Recalculation {
             if (!is_hex32(l.product_id.text))
                 d.error_exact(Code::INVALID_ID, "Shopware product ids are 32 lowercase hexadecimal digits.", edit_path(l.edit_index) + ".product_id");
             for (const auto& other : o.lines)
-                if (other.kind == LineKind::item && same_id(other.product_id, l.product_id))
+                // The cart keys an order's line by its identifier (a product's id): an equal one stacks.
+                if (other.kind == LineKind::item && (other.identifier == l.product_id.text || same_id(other.product_id, l.product_id)))
                     d.error_exact(Code::INVALID_VALUE,
                                   "The order already has product " + l.product_id.text + " as line " + other.id.text +
                                       "; Shopware's add-product action adds the quantity to that line. Use update_line on it.",
