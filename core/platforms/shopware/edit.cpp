@@ -145,6 +145,14 @@ struct Recalculation {
         for (std::size_t i = 0; i < s.lines.size(); ++i) {
             EditedLine& l = s.lines[i];
             if (l.removed) continue;
+            const std::int64_t unit = l.original ? l.original->unit_price : *l.unit_price;
+            const i128 amount = static_cast<i128>(unit < 0 ? -unit : unit) * l.quantity;
+            if (amount > kMaxMinorUnits / 4) {
+                d.error_exact(Code::AMOUNT_OUT_OF_RANGE, "At this quantity the line's amount is beyond the money range.",
+                              edit_path(l.edit_index) + ".quantity");
+                l.removed = true;  // left out of the sums, which must stay in range
+                continue;
+            }
             if (!l.original) {
                 std::vector<ExactRule> rules;
                 if (l.has_rate) rules.push_back(ExactRule{l.tax_rate, 1, 1});
@@ -270,10 +278,13 @@ struct Recalculation {
             std::int64_t tax_before = 0, tax_after = 0;
             for (const auto& p : stored_ship) tax_before += p.tax_sum();
             for (const auto& p : ship) tax_after += p.tax_sum();
-            std::string msg = "Shopware keeps the shipping costs as stored (" + money(ship.front().total, o) +
-                              ", the first delivery's) and recomputes only their tax, from the lines the delivery carries";
-            msg += tax_before == tax_after || o.tax_free ? "; the tax stays " + money(tax_after, o) + "."
-                                                         : ": " + money(tax_before, o) + " → " + money(tax_after, o) + ".";
+            std::string msg = "Shopware keeps the shipping costs as stored (" + money(ship.front().total, o) + ", the first delivery's)";
+            if (o.tax_free)
+                msg += ".";
+            else
+                msg += " and recomputes only their tax, from the lines the delivery carries" +
+                       (tax_before == tax_after ? "; the tax stays " + money(tax_after, o) + "."
+                                                : ": " + money(tax_before, o) + " → " + money(tax_after, o) + ".");
             if (ship.size() > 1) msg += " Every delivery is priced with the first delivery's costs.";
             warn(Code::RECALCULATED_BY_SERVER, msg);
         }
