@@ -232,6 +232,17 @@ struct Recalculation {
             }
         for (const auto& dl : o.deliveries) stored_ship.push_back(stored_shipping(dl, o));
         std::vector<LinePrice> ship = shipping_after();
+        // The cart's sums are int64: every part within the money range is checked once here.
+        i128 magnitude = 0;
+        for (const auto* list : {&after_lines, &ship})
+            for (const auto& p : *list) {
+                magnitude += p.total < 0 ? -static_cast<i128>(p.total) : p.total;
+                for (const auto& t : p.taxes) magnitude += (t.tax < 0 ? -static_cast<i128>(t.tax) : t.tax) + (t.base < 0 ? -static_cast<i128>(t.base) : t.base);
+            }
+        if (magnitude > kMaxMinorUnits) {
+            d.error_exact(Code::AMOUNT_OUT_OF_RANGE, "After the edits the order's amounts add up to more than 10^15 minor units.", "edits");
+            return;
+        }
         const bool shipping_kept = o.deliveries.empty();
         if (!shipping_kept) s.shipping = shipping_of(ship, o);
         const CartPrice before = price_cart(stored_lines, shipping_kept ? std::vector<LinePrice>{} : stored_ship, pc);
