@@ -385,11 +385,15 @@ void write_edit_calls(json::Writer& w, const EditPlanInput& in, Diagnostics& d) 
     w.key("body").object().end_object();
     live.end();
     PlanWriter plan(w, "sw-version-id", "{versionId}");
-    std::vector<const EditedLine*> edited;
-    for (const auto& l : in.state.lines)
-        if ((!l.original && !l.removed) || (l.original && (l.removed || l.quantity_changed))) edited.push_back(&l);
-    std::stable_sort(edited.begin(), edited.end(), [](const EditedLine* a, const EditedLine* b) { return a->edit_index < b->edit_index; });
-    for (const EditedLine* l : edited) {
+    // In edit order: a line's edit_index is the last edit that touched it, so no two lines share one.
+    std::vector<const EditedLine*> by_edit;
+    for (const auto& l : in.state.lines) {
+        if (!((!l.original && !l.removed) || (l.original && (l.removed || l.quantity_changed)))) continue;
+        if (by_edit.size() <= l.edit_index) by_edit.resize(l.edit_index + 1, nullptr);
+        by_edit[l.edit_index] = &l;
+    }
+    for (const EditedLine* l : by_edit) {
+        if (!l) continue;
         if (!l->original) {
             plan.call("POST", "/api/_action/order/" + order_id + "/product/" + l->product_id.text, "");
             w.key("body").object().field("quantity", l->quantity).end_object();
