@@ -85,8 +85,9 @@ TEST_CASE("An added product at another rate re-splits the shipping tax", "[shopw
 }
 
 TEST_CASE("Per-line tax of an edited quantity: the unrounded unit tax times the quantity, rounded once", "[shopware][edit]") {
-    // tests/unit/Core/Checkout/Cart/Price/GrossPriceCalculatorTest.php prices a line from its unit price and
-    // quantity; here 119.99 at 19 % × 3: 3 × 19.158… = 57.47 (not 3 × 19.16 = 57.48).
+    // Shopware's src/Core/Checkout/Cart/Price/GrossPriceCalculator.php (tested by
+    // tests/unit/Core/Checkout/Cart/Price/GrossPriceCalculatorTest.php) taxes the unrounded unit tax × quantity;
+    // here 119.99 at 19 % × 3: 3 × 19.158… = 57.47 (not 3 × 19.16 = 57.48).
     const json env = edit(demo_order(), json::array({{{"op", "update_line"}, {"line_id", hid(1)}, {"quantity", 3}}}));
     REQUIRE(env.at("ok") == true);
     const json& line = env["result"]["lines"][0];
@@ -97,8 +98,8 @@ TEST_CASE("Per-line tax of an edited quantity: the unrounded unit tax times the 
 }
 
 TEST_CASE("Vertical totals tax each rate once on its summed base", "[shopware][edit]") {
-    // tests/unit/Core/Checkout/Cart/Price/AmountCalculatorTest.php (vertical tax calculation): the taxes of the
-    // order are the rate's part of the sum per rate, not the sum of the lines' rounded taxes.
+    // Shopware's src/Core/Checkout/Cart/Price/AmountCalculator.php, vertical branch (its unit test covers only
+    // horizontal): the order's taxes are each rate's part of the summed prices, not the sum of rounded line taxes.
     json o = demo_order();
     o["taxCalculationType"] = "vertical";
     const json env = edit(o, json::array({{{"op", "update_line"}, {"line_id", hid(1)}, {"quantity", 3}}}));

@@ -1,6 +1,6 @@
 // previewEdit on a Shopware order: the Administration's versioned order edit. The edits are written to a new
 // order version, then POST /api/_action/order/{orderId}/recalculate recomputes the version as Shopware's
-// RecalculationService does with the admin-edit permissions (docs/rules.md S60–S69):
+// RecalculationService does with the admin-edit permissions (docs/rules.md S60–S68):
 // - product and custom lines: priced again from their unit price and tax rules at the new quantity (S21);
 // - promotion lines: kept as stored (promotions are skipped when an order is recalculated);
 // - credit lines: their amount kept, their tax rules re-split over the other lines (absolute price);
