@@ -78,6 +78,7 @@ export type IssueCode =
   | 'OPERATION_NOT_SUPPORTED'
   | 'RETURN_NOT_FOUND'
   | 'LINE_NOT_RETURNABLE'
+  | 'RECALCULATED_BY_SERVER'
   ;
 
 /** One problem, with the JSON path into the input that caused it (e.g. "refund_lines[1].line_id"). */
@@ -170,7 +171,8 @@ export interface EditCallOptions {
   catalog?: Record<string, { price: string | number; tax_rate?: string | number; title?: string }>;
   /** Body of the planned collect-payment call (29next). */
   send_payment_notification?: boolean;
-  /** false: leave `order` (the whole order after the edits) out of the result — for previews on every keystroke. */
+  /** false: leave `order` (the whole order after the edits) out of the result — for previews on every keystroke.
+   * Shopware orders have no echo either way (the server recomputes the whole order version). */
   include_order?: boolean;
 }
 
@@ -440,6 +442,8 @@ export type Edit =
   | { op: 'update_line'; line_id: Id; quantity: number; price?: string | number; reason?: string }
   | { op: 'remove_line'; line_id: Id }
   | {
+      /** Shopware: product_id is the 32-hex product id, price the unit price as the order states prices (gross or
+       * net) and tax_rate a fraction ("0.07"); the server itself prices the product from the catalogue. */
       op: 'add_line'; product_id: Id; quantity: number; price?: string | number; title?: string;
       tax_rate?: string | number; requires_shipping?: boolean; reason?: string;
     }
@@ -461,7 +465,8 @@ export interface PlannedCall {
 }
 
 export interface EditPreview extends Footer {
-  /** The order after the edits, in its own dialect; added lines carry preview: true (absent with include_order: false). */
+  /** The order after the edits, in its own dialect; added lines carry preview: true (absent with include_order: false,
+   * and always absent for Shopware orders, whose server recalculates the order version itself). */
   order?: Order;
   lines: Array<{
     line_id: Id; status: 'unchanged' | 'changed' | 'removed' | 'added'; preview: boolean;
@@ -478,6 +483,8 @@ export interface EditPreview extends Footer {
   balance_due_by: 'customer' | 'merchant' | 'none';
   /** When the merchant owes: the amount per transaction, and a calculateRefund request when removals explain it. */
   refund: { amount: Amount; transactions: Array<{ id: Id; amount: Amount }>; request: RefundRequest | null } | null;
+  /** The server calls in order. Shopware: create a version, the line-item calls with `sw-version-id: {versionId}`,
+   * recalculate, merge — `{versionId}` is the version creation's `versionId`. */
   plan: PlannedCall[];
 }
 

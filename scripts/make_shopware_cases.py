@@ -82,8 +82,12 @@ def calc_json(p):
             'taxRules': [{'taxRate': num(r), 'percentage': float(pct) if pct != int(pct) else int(pct)} for r, pct in p['rules']],
             'referencePrice': None, 'listPrice': None, 'regulationPrice': None}
 
+def physical(l):
+    return l[6] in ('product', 'custom') and 'is-download' not in l[5]
+
 def build_order(ctx, lines, promo=None, shipping='4.90', currency='EUR', default_currency=True, factor='1',
-                transactions=None, returns=None, wrap='data', nested_child=False, tax_type=None):
+                transactions=None, returns=None, wrap='data', nested_child=False, tax_type=None,
+                delivery_state='shipped', positions=False, credit=None):
     """lines: [(n, label, qty, unit, [(rate, pct)], states, type)]"""
     out_lines, prices = [], []
     for n, label, q, unit, rules, states, typ in lines:
@@ -109,13 +113,26 @@ def build_order(ctx, lines, promo=None, shipping='4.90', currency='EUR', default
                           'quantity': 1, 'unitPrice': num(pp['unit']), 'totalPrice': num(pp['total']), 'good': False, 'states': [],
                           'payload': {'discountType': 'percentage', 'value': str(promo), 'discountScope': 'cart', 'composition': comp},
                           'price': calc_json(pp), 'parentId': None, 'position': len(out_lines) + 1})
+    if credit:  # an absolute credit over every line before it, its rules their proportional shares
+        cp = line_price(ctx, -F(credit), proportional(prices), 1)
+        prices.append(cp)
+        out_lines.append({'id': hid(91), 'identifier': hid(0x2001), 'type': 'credit', 'referencedId': None, 'label': 'Goodwill',
+                          'quantity': 1, 'unitPrice': num(cp['unit']), 'totalPrice': num(cp['total']), 'good': False, 'states': [],
+                          'payload': {}, 'price': calc_json(cp), 'parentId': None, 'position': len(out_lines) + 1,
+                          'priceDefinition': {'type': 'absolute', 'price': -float(F(credit))}})
     ship = []
     deliveries = []
     if shipping is not None:
-        srules = proportional(prices)
+        # With positions, the delivery carries the physical goods and the shipping tax follows them (what the
+        # server's recalculation does); without, the shares of every line.
+        carried = [(l, p) for l, p in zip(lines, prices) if physical(l)] if positions else None
+        srules = proportional([p for _, p in carried] if positions else prices)
         sp = line_price(ctx, F(shipping), srules, 1)
         ship = [sp]
-        deliveries = [{'id': hid(80), 'stateMachineState': {'technicalName': 'shipped'}, 'shippingCosts': calc_json(sp), 'positions': []}]
+        deliveries = [{'id': hid(80), 'stateMachineState': {'technicalName': delivery_state}, 'shippingCosts': calc_json(sp),
+                       'positions': [{'id': hid(0x800 + l[0]), 'orderLineItemId': hid(l[0]), 'quantity': l[2], 'price': calc_json(p)}
+                                     for l, p in carried] if positions else []}]
+        if positions: deliveries[0]['shippingMethod'] = {'taxType': 'auto'}
     a = amount(ctx, prices, ship)
     order = {'id': hid(0), 'versionId': '0fa91ce3e96a4bc2be4bd9ce752c3425', 'orderNumber': '10001',
              'currencyId': DEFAULT_CURRENCY if default_currency else hid(0x3000), 'currencyFactor': num(F(factor)),
@@ -215,6 +232,45 @@ def call(driver, op, order, request, options):
         with open(p, 'w') as f: f.write(json.dumps(v) if v is not None else '')
         files.append(p)
     return run(driver, op, files)
+
+def expect_edit(ctx, lines, edits, shipping='4.90', promo_price=None, credit=None):
+    """Reference for previewEdit as Shopware's recalculation computes it: products and custom lines priced again
+    at their new quantity, promotions as stored, credits re-split over the other lines, the shipping price kept
+    with its tax from the physical lines carried, totals horizontal or vertical with total cash rounding."""
+    qty = {l[0]: l[2] for l in lines}
+    added = []
+    for e in edits:
+        if e['op'] == 'remove_line': qty[int(e['line_id'][-2:], 16) - 0] = 0
+        elif e['op'] == 'update_line': qty[int(e['line_id'][-2:], 16)] = e['quantity']
+        else: added.append(e)
+    prices, carried = [], []
+    for l in lines:
+        q = qty[l[0]]
+        if q == 0: continue
+        p = line_price(ctx, F(l[3]), [(F(r), F(pc)) for r, pc in l[4]], q)
+        prices.append(p)
+        if physical(l): carried.append(p)
+    for e in added:
+        rules = [] if ctx.status == 'tax-free' else [(F(e['tax_rate']) * 100, F(100))]
+        p = line_price(ctx, F(e['price']), rules, e['quantity'])
+        prices.append(p)
+        if e.get('requires_shipping', True): carried.append(p)
+    if promo_price: prices.append(promo_price)
+    if credit: prices.append(line_price(ctx, -F(credit), proportional(prices), 1))
+    ship = []
+    if shipping is not None:
+        ship = [line_price(ctx, ctx.item(F(shipping)), proportional(carried), 1)]
+    return amount(ctx, prices, ship), ship
+
+def check_edit(env, ctx, a, ship):
+    assert env['ok'], env['errors']
+    t = env['result']['totals_after']
+    assert t['total_incl_tax'] == d(a['total'], ctx.dec), (t, a)
+    tax = sum(x for x, _ in a['taxes'].values()) if a['taxes'] else 0
+    assert t['total_tax'] == d(tax, ctx.dec), (t, tax)
+    if ship:
+        st = sum(x[1] for x in ship[0]['taxes']) if ship[0]['taxes'] else 0
+        assert t['shipping_tax'] == d(st, ctx.dec), (t, st)
 
 # ---------------------------------------------------------------------------------------------------------
 # The cases.
@@ -368,6 +424,58 @@ def main(driver):
     cr('refuse-unknown-capture', g, [SHIRT], {'captureId': hid(0x2ff), 'amount': '1.00'}, refusal='TRANSACTION_NOT_FOUND')
     cr('refuse-amount-below-positions', g, [SHIRT], {'captureId': cap, 'positions': [pos(SHIRT, 1)], 'amount': '50.00'}, refusal='REFUND_MISMATCH')
     cr('refuse-position-amount-above-sold', g, [SHIRT], {'captureId': cap, 'positions': [pos(SHIRT, 1, amount='60.00')]}, refusal='REFUND_EXCEEDS_TOTAL')
+    # edits (the Administration's versioned order edit, recalculated)
+    def edit(name, ctx, lines, edits, options=None, refusal=None, order_kw=None, mutate=None, expect_kw=None):
+        nonlocal n
+        kw = dict({'delivery_state': 'open', 'positions': True}, **(order_kw or {}))
+        order, _, prices = build_order(ctx, lines, **kw)
+        if mutate: mutate(order['data'])
+        env = call(driver, 'edit', order, edits, options)
+        if refusal:
+            assert not env['ok'] and refusal in [e['code'] for e in env['errors']], (name, env['errors'])
+        else:
+            ekw = dict(expect_kw or {})
+            if kw.get('promo'): ekw['promo_price'] = prices[len(lines)]
+            if kw.get('credit'): ekw['credit'] = kw['credit']
+            if 'shipping' in kw: ekw['shipping'] = kw['shipping']
+            a, ship = expect_edit(ctx, lines, edits, **ekw)
+            check_edit(env, ctx, a, ship)
+        write_case('edit', name, order, edits, options, env); n += 1
+    up = lambda l, q: {'op': 'update_line', 'line_id': hid(l[0]), 'quantity': q}
+    rm = lambda l: {'op': 'remove_line', 'line_id': hid(l[0])}
+    add = lambda pid, q, price, rate, **kw: dict({'op': 'add_line', 'product_id': hid(pid), 'quantity': q, 'price': price, 'tax_rate': rate}, **kw)
+    edit('gross-quantity-up', g, [SHIRT, MUG], [up(SHIRT, 5)])
+    edit('gross-quantity-down', g, [SHIRT, MUG], [up(SHIRT, 1)])
+    edit('remove-line', g, [SHIRT, MUG, EBOOK], [rm(MUG)])
+    edit('added-product-second-rate', g, [SHIRT], [add(0x1100, 2, '12.99', '0.07')])
+    edit('net', Ctx('net'), [SHIRT, MUG, EBOOK], [up(MUG, 3), add(0x1101, 1, '20.00', '0.07')])
+    edit('tax-free', Ctx('tax-free'), [SHIRT, MUG], [up(SHIRT, 2), add(0x1102, 1, '7.50', '0')])
+    edit('vertical-totals', Ctx('gross', vertical=True), [SHIRT, EBOOK, MUG], [up(MUG, 7), up(EBOOK, 3)], order_kw={'tax_type': 'vertical'})
+    edit('vertical-by-option', Ctx('gross', vertical=True), [SHIRT, EBOOK, MUG], [up(MUG, 7), up(EBOOK, 3)],
+         {'profile': {'tax_calculation': 'vertical'}}, order_kw={})
+    edit('cash-rounding-0.05', Ctx('gross', interval='0.05'), [(1, 'Chocolate', 3, '4.95', [(8.1, 100)], ['is-physical'], 'product'),
+         (2, 'Wine', 1, '18.40', [(2.6, 100)], ['is-physical'], 'product')], [up((1,), 7), add(0x1103, 1, '3.35', '0.026')],
+         order_kw={'currency': 'CHF', 'shipping': '7.00'})
+    edit('cash-rounding-total-0.10', Ctx('gross', total_interval='0.10'), [(1, 'Noodles', 3, '3.33', [(19, 100)], ['is-physical'], 'product')],
+         [up((1,), 4)], order_kw={'shipping': '2.22'})
+    edit('custom-line-quantity', g, [SHIRT, CUSTOM], [up(CUSTOM, 3)])
+    edit('promotion-kept', g, [SHIRT, EBOOK], [up(SHIRT, 1)], order_kw={'promo': 10})
+    edit('credit-resplit', g, [SHIRT, EBOOK], [rm(SHIRT)], order_kw={'credit': '5.00'})
+    edit('digital-added-no-shipping-share', g, [SHIRT], [add(0x1104, 1, '9.99', '0.07', requires_shipping=False)])
+    edit('three-decimals', Ctx('gross', dec=3, interval='0.001'), [(1, 'Dates', 3, '4.125', [(5, 100)], ['is-physical'], 'product')],
+         [up((1,), 5)], order_kw={'currency': 'KWD', 'shipping': '1.500'})
+    # refusals
+    edit('refuse-unknown-line', g, [SHIRT], [{'op': 'update_line', 'line_id': hid(77), 'quantity': 1}], refusal='LINE_ITEM_NOT_FOUND')
+    edit('refuse-promotion-line', g, [SHIRT, EBOOK], [{'op': 'update_line', 'line_id': hid(90), 'quantity': 2}], refusal='LINE_NOT_EDITABLE', order_kw={'promo': 10})
+    edit('refuse-credit-line', g, [SHIRT], [{'op': 'remove_line', 'line_id': hid(91)}], refusal='LINE_NOT_EDITABLE', order_kw={'credit': '5.00'})
+    edit('refuse-shipped-delivery', g, [SHIRT], [up(SHIRT, 1)], refusal='LINE_NOT_EDITABLE', order_kw={'delivery_state': 'shipped'})
+    edit('refuse-price-change', g, [SHIRT], [dict(up(SHIRT, 2), price='50.00')], refusal='PRICE_CHANGE_NOT_ALLOWED')
+    edit('refuse-added-without-rate', g, [SHIRT], [{'op': 'add_line', 'product_id': hid(0x1105), 'quantity': 1, 'price': '5.00'}], refusal='TAX_RATE_REQUIRED')
+    edit('refuse-product-already-in-order', g, [SHIRT], [add(0x1001, 1, '59.99', '0.19')], refusal='INVALID_VALUE')
+    edit('refuse-product-id-not-hex', g, [SHIRT], [dict(add(0x1106, 1, '5.00', '0.19'), product_id='SW-10')], refusal='INVALID_ID')
+    edit('refuse-order-field', g, [SHIRT], [{'op': 'update_order', 'email': 'a@example.com'}], refusal='FIELD_NOT_WRITABLE')
+    def cancelled(o): o['stateMachineState']['technicalName'] = 'cancelled'
+    edit('refuse-cancelled-order', g, [SHIRT], [up(SHIRT, 1)], refusal='ORDER_ALREADY_CANCELLED', mutate=cancelled)
     print(n, 'Shopware cases written and checked against the reference')
 
 if __name__ == '__main__':

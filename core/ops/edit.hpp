@@ -38,6 +38,10 @@ void for_each_line_after(const Order& order, const OrderFacts& facts, const Edit
     for (; touched != s.touched.end(); ++touched) fn(*touched);
 }
 
+// For a platform whose server recalculates the whole order (EditRules::recalculate): every line joins the state,
+// in the order's line order, so the recalculation and what it reports see them all. Costs the order's size.
+void include_every_line(const Order& order, const OrderFacts& facts, EditState& state);
+
 // Checks an address object against the seed's required fields and ISO 3166-1 alpha-2 countries.
 void check_address(json::Value address, const Platform& rules, Diagnostics& d);
 

@@ -88,6 +88,13 @@ struct Editor {
         if (!require(read_id(e, "line_id", d, id), "line_id", d)) return;
         EditedLine* l = find(id, "line_id");
         if (!l) return;
+        if (l->original && rules.edit->line_refusal) {
+            const std::string why = rules.edit->line_refusal(*l->original);
+            if (!why.empty()) {
+                d.error_at("line_id", Code::LINE_NOT_EDITABLE, why);
+                return;
+            }
+        }
         l->edit_index = index;
         std::int64_t q = 0;
         if (remove) {
@@ -387,6 +394,13 @@ EditedLine unedited_line(const Line& l, json::Value source) {
     e.has_rate = l.has_rate;
     e.tax_rate = l.tax_rate;
     return e;
+}
+
+void include_every_line(const Order& order, const OrderFacts& facts, EditState& state) {
+    std::vector<EditedLine> every;
+    every.reserve(order.lines.size() + state.touched.size());
+    for_each_line_after(order, facts, state, [&](const EditedLine& l) { every.push_back(l); });
+    state.touched = std::move(every);
 }
 
 bool apply_edits(const OrderContext& ctx, const OrderFacts& facts, const Platform& rules, json::Value edits, Diagnostics& d,

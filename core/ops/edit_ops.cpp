@@ -24,6 +24,10 @@ std::string edit_result(const OrderContext& ctx, json::Value request, Diagnostic
     const OrderFacts& facts = ctx.facts ? *ctx.facts : local;
     EditState state;
     if (!apply_edits(ctx, facts, rules, edits, d, state)) return {};
+    if (rules.edit->recalculate) {
+        include_every_line(ctx.order, facts, state);
+        rules.edit->recalculate(ctx.order, state, d);
+    }
     std::string out;
     // The echo of the order is most of the result: reserve for it once, since growth would copy it at twice its
     // size. Measured over the corpus and the bench orders, the result is the order's text plus 130 bytes per

@@ -118,8 +118,8 @@ void write_edit_result(json::Writer& w, const OrderContext& ctx, const OrderFact
                        const EditState& s, Diagnostics& d) {
     const Order& o = ctx.order;
     const int e = o.exponent;
-    const Totals before = o.totals;
-    const Totals after = totals_after(facts, s, o.order_discount_incl_tax);
+    const Totals before = s.totals_before ? *s.totals_before : o.totals;
+    const Totals after = s.totals_after ? *s.totals_after : totals_after(facts, s, o.order_discount_incl_tax);
     warn_offers_kept(o, s, d);
     w.object();
     const bool echo = echoes_order(ctx) && ctx.platform.echo;

@@ -74,8 +74,14 @@ ReturnItem price_item(const OrderContext& ctx, const PriceContext& pc, const Lin
 
 bool platform_supports(const void* part, const OrderContext& ctx, std::string_view operation, Diagnostics& d) {
     if (part) return true;
-    d.error(Code::OPERATION_NOT_SUPPORTED,
-            std::string(operation) + " does not apply to " + std::string(ctx.platform.name) + " orders.");
+    // What these orders use instead: their own returns and capture refunds, and state changes by transition().
+    std::string instead;
+    const Platform& p = ctx.platform;
+    if ((p.returns || p.capture_refunds) && operation != "previewReturn" && operation != "previewCaptureRefund")
+        instead += " Money goes back with previewReturn (a return) or previewCaptureRefund (a refund on a capture)";
+    if (p.entities && operation == "previewCancel") instead += "; cancel with transition() on the order (action cancel)";
+    d.error(Code::OPERATION_NOT_SUPPORTED, std::string(operation) + " does not apply to " + std::string(p.name) + " orders." +
+                                               instead + (instead.empty() ? "" : "."));
     return false;
 }
 

@@ -177,6 +177,11 @@ std::uint64_t fingerprint(const Order& o) {
         h.id(dl.id);
         h.text(dl.state);
         h.integer(dl.shipping_total);
+        for (const auto& [line, quantity] : dl.positions) {
+            h.id(line);
+            h.integer(quantity);
+        }
+        if (!dl.tax_type.empty()) h.text(dl.tax_type);
     }
     return h.value();
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "../money/cash_rounding.hpp"
@@ -204,6 +205,11 @@ struct Delivery {
     std::int64_t shipping_total = 0;
     std::vector<TaxPart> shipping_taxes;
     std::vector<TaxShare> shipping_rules;
+    // Where the platform lists them: the lines the shipment carries (with their quantities) and how its shipping
+    // method taxes the shipping costs ("auto", "highest", "fixed"; empty when not given).
+    bool has_positions = false;
+    std::vector<std::pair<Id, std::int64_t>> positions;
+    std::string tax_type;
 };
 
 struct Order {
@@ -253,6 +259,7 @@ struct Order {
     std::vector<Line> child_lines;
     std::vector<Delivery> deliveries;
     std::vector<OrderReturn> returns;
+    bool returns_listed = false;  // the order carries its returns (an empty list: none), not merely none loaded
     std::int64_t raw_total = 0;
 
     // id (typed) -> position in lines, so lookups stay O(1) on 10,000-line orders.

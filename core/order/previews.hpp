@@ -118,6 +118,10 @@ struct EditState {
     std::size_t shipping_address_edit = 0;
     std::vector<std::pair<std::string_view, json::Value>> fields;  // simple field updates, last one wins
     std::vector<std::pair<std::string_view, std::size_t>> field_edits;
+    // Set by a platform that recalculates the order (EditRules::recalculate): the totals as it computes them
+    // (cash rounding, taxes per rate); absent, the operation sums the lines and shipping.
+    std::optional<Totals> totals_before;
+    std::optional<Totals> totals_after;
 };
 
 struct CancelRequest {

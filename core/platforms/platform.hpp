@@ -95,6 +95,13 @@ struct EditRules {
     NameList order_fields;              // update_order members the server takes (empty: all the engine knows)
     NameList address_members;           // shipping_address members the server takes (empty: any)
     std::string_view order_number_limit_note;  // non-empty: order_number's limit is the project's, said so
+    // Why update_line / remove_line cannot touch this line (a promotion, a container …); empty when it can
+    // (nullptr: every line can, within its editable quantity).
+    std::string (*line_refusal)(const Line& line) = nullptr;
+    // Recomputes the edited order as the server's own recalculation does (every line's price and taxes, shipping,
+    // totals before and after, warnings on what it keeps); `state` then holds every line of the order, not only the
+    // touched ones (include_every_line). nullptr: the frozen-per-unit amounts stand.
+    void (*recalculate)(const Order& order, EditState& state, Diagnostics& d) = nullptr;
 };
 
 // What a cancellation asks for and what it leaves.

@@ -18,7 +18,7 @@ const Platform& detect_platform(json::Value order);
 // "29next, v1 and elasticpath": the names of the platforms that have `part`, for messages.
 std::string platform_names(bool (*has)(const Platform&), std::string_view last_joiner = " and ");
 inline bool reads_orders(const Platform& p) { return p.reading != nullptr; }
-inline bool has_edit_rules(const Platform& p) { return p.edit != nullptr; }
+inline bool has_edit_rules(const Platform& p) { return p.edit != nullptr && p.cancel != nullptr; }  // as rules_for
 inline bool has_status_vocabulary(const Platform& p) { return p.statuses != nullptr; }
 
 }  // namespace op

@@ -1,6 +1,7 @@
 // The Shopware Admin API contract (core + commercial, tests/contracts/shopware-6.json) over the golden corpus:
 // every body and planned call the engine produces for a Shopware order conforms to the published schemas, and
-// every call outside the contract is one the contract's facts list as missing (the commercial return routes).
+// every call outside the contract is one the contract's facts list as missing (the commercial return routes, the
+// order version and recalculation routes).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
@@ -71,6 +72,23 @@ for (const name of dirs(join(fixtures, 'capture-refund'))) {
     conforms(contract.validateBody('createOrderTransactionCaptureRefund', complete(env.result.body)), 'body');
   });
   checkPlan(`capture-refund/${name}`, env.result.plan.map((c, i) => (i === 0 ? { ...c, body: complete(c.body) } : c)));
+}
+
+// Versioned order edits: every planned call is the contract's line-item route or a version/recalculation route
+// the contract's facts list as missing (createVersion, addProductToOrder, recalculateOrder, mergeVersion).
+for (const name of dirs(join(fixtures, 'edit'))) {
+  const dir = join(fixtures, 'edit', name);
+  const env = engine.previewEdit(readText(join(dir, 'order.json')), readText(join(dir, 'request.json')), readText(join(dir, 'options.json')));
+  if (!env.ok) continue;
+  checked += 1;
+  checkPlan(`edit/${name}`, env.result.plan);
+  test(`edit/${name}: the plan opens a version, recalculates it and merges it`, () => {
+    const paths = env.result.plan.map((c) => `${c.method} ${c.path}`);
+    assert.match(paths[0], /^POST \/api\/_action\/version\/order\/[0-9a-f]{32}$/);
+    assert.match(paths.at(-2), /^POST \/api\/_action\/order\/[0-9a-f]{32}\/recalculate$/);
+    assert.equal(paths.at(-1), 'POST /api/_action/version/merge/order/{versionId}');
+    for (const c of env.result.plan.slice(1)) assert.equal(c.headers['sw-version-id'], '{versionId}');
+  });
 }
 
 // Transitions with an order entity: the call in the result is the contract's action (or a commercial line route).

@@ -20,4 +20,9 @@ bool entity_state(const Order& order, std::string_view type, const Id& id, std::
 void advise_transition(const Order& order, std::string_view type, const Id& id, std::string_view action, Diagnostics& d);
 void write_transition_call(json::Writer& w, const Order& order, std::string_view type, const Id& id, std::string_view action);
 
+std::string edit_line_refusal(const Line& line);
+std::string edit_field_refusal(std::string_view key);
+void recalculate_edit(const Order& order, EditState& state, Diagnostics& d);
+void write_edit_calls(json::Writer& w, const EditPlanInput& input, Diagnostics& d);
+
 }  // namespace op::shopware

@@ -196,6 +196,26 @@ void read_lines(json::Value list, Order& out, Diagnostics& d, bool nested_childr
     }
 }
 
+// The delivery's positions: which order line items it carries, and how many units (the quantity of the
+// position's price, else its quantity).
+void read_positions(json::Value delivery, const Order& out, Diagnostics& d, Delivery& dl) {
+    json::Value list;
+    // An empty list carries nothing a delivery could ship: read as not loaded.
+    if (!read_array(delivery, "positions", d, list) || !list || list.size() == 0) return;
+    dl.has_positions = true;
+    auto at = d.at("positions");
+    for_each_object(list, d, [&](json::Value pv, std::size_t) {
+        Id line;
+        if (read_id(pv, "orderLineItemId", d, line) != Read::ok) return;
+        std::int64_t quantity = 0;
+        if (read_count(pv, "quantity", d, quantity) != Read::ok) {
+            Price p;
+            if (read_price(pv, "price", out.exponent, d, p, false)) quantity = p.quantity;
+        }
+        dl.positions.emplace_back(std::move(line), quantity);
+    });
+}
+
 void read_deliveries(json::Value root, Order& out, Diagnostics& d) {
     json::Value list;
     if (!read_array(root, "deliveries", d, list) || !list) return;
@@ -204,6 +224,11 @@ void read_deliveries(json::Value root, Order& out, Diagnostics& d) {
         Delivery dl;
         require(read_id(v, "id", d, dl.id), "id", d);
         read_state(v, "stateMachineState", d, dl.state);
+        read_positions(v, out, d, dl);
+        if (const json::Value method = v.get("shippingMethod"); method.is_object()) {
+            auto at_m = d.at("shippingMethod");
+            read_text(method, "taxType", d, dl.tax_type, 32);
+        }
         Price p;
         if (read_price(v, "shippingCosts", out.exponent, d, p, false)) {
             dl.shipping_total = p.total;
@@ -333,6 +358,7 @@ void read_returns(json::Value root, Order& out, Diagnostics& d) {
     auto at = d.at("extensions");
     json::Value list;
     if (!read_array(ext, "returns", d, list) || !list) return;
+    out.returns_listed = true;
     auto at_r = d.at("returns");
     for_each_object(list, d, [&](json::Value v, std::size_t i) {
         OrderReturn r;
@@ -472,7 +498,7 @@ void derive_quantities(Order& out, Diagnostics& d) {
         line.derived.push_back("editable_quantity");
         line.refunded_in_place = std::min(line.refunded_quantity, line.current_quantity);
         line.derived.push_back("refunded_quantity");
-        if (line.kind != LineKind::item || line.amount_excl_tax < 0) {
+        if ((line.kind != LineKind::item && line.kind != LineKind::custom) || line.amount_excl_tax < 0) {
             // Discounts and credits are lines of their own with negative totals; they take no unit rules.
             line.fulfillable_quantity = line.editable_quantity = 0;
         }

@@ -2,6 +2,8 @@
 // order, delivery and transaction actions (orderStateTransition, orderDeliveryStateTransition,
 // orderTransactionStateTransition), the generic state-machine action for captures, capture refunds and returns
 // (transitionEntityState), and the commercial line-state actions (not in the contract).
+#include <algorithm>
+
 #include "parts.hpp"
 
 namespace op::shopware {
@@ -22,6 +24,37 @@ const Transaction* find_kind(const Order& o, const Id& id, TxKind kind, bool top
     if (!t) return nullptr;
     if (top) return t->source_list == "transactions" ? t : nullptr;
     return t->kind == kind ? t : nullptr;
+}
+
+// retour vs retour_partially: the units in returns (not cancelled) against the units the delivery carried —
+// its positions, else every physical goods line of the order (rules S54).
+void advise_retour(const Order& o, const Id& id, std::string_view action, Diagnostics& d) {
+    const Delivery* dl = nullptr;
+    for (const auto& x : o.deliveries)
+        if (same_id(x.id, id)) dl = &x;
+    if (!dl || !o.returns_listed) return;  // without its returns the order cannot tell what came back
+    std::int64_t delivered = 0, returned = 0;
+    const auto count = [&](const Line& l, std::int64_t quantity) {
+        delivered += quantity;
+        returned += std::min(l.returned_quantity, quantity);
+    };
+    if (dl->has_positions) {
+        for (const auto& [line, quantity] : dl->positions)
+            if (const Line* l = o.find_line(line)) count(*l, quantity);
+    } else {
+        for (const auto& l : o.lines)
+            if ((l.kind == LineKind::item || l.kind == LineKind::custom || l.kind == LineKind::container) && !l.digital)
+                count(l, l.quantity);
+    }
+    if (delivered <= 0) return;
+    const std::string units = std::to_string(returned) + " of the " + std::to_string(delivered) + " delivered units";
+    if (action == "retour" && returned < delivered)
+        d.warning(Code::INCONSISTENT_QUANTITIES, "Only " + units + " are in returns: retour_partially describes the delivery.");
+    else if (action == "retour_partially" && returned >= delivered)
+        d.warning(Code::INCONSISTENT_QUANTITIES, "All " + units + " are in returns: retour describes the delivery.");
+    else if (action == "retour_partially" && returned == 0)
+        d.warning(Code::INCONSISTENT_QUANTITIES, "None of the " + std::to_string(delivered) +
+                                                     " delivered units is in a return (load the order with its returns).");
 }
 
 }  // namespace
@@ -110,6 +143,7 @@ void advise_transition(const Order& o, std::string_view type, const Id& id, std:
         if (unpaid) d.warning(Code::PAYMENT_REQUIRED, "A transaction of the order is not paid; the server completes the order anyway.");
         if (!shipped) d.warning(Code::ORDER_FULFILLED, "Not every delivery is shipped; the server completes the order anyway.");
     }
+    if (type == "order_delivery" && (action == "retour" || action == "retour_partially")) advise_retour(o, id, action, d);
     if (type == "order_transaction") {
         std::int64_t tx_captured = 0, tx_refunded = 0;
         for (const auto& c : o.transactions) {
