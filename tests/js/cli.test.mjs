@@ -69,3 +69,26 @@ test('edit, cancel, transition, statuses, machines and mermaid run through the C
   assert.ok(JSON.parse(cli(['machines', 'shopware']).stdout).result.machines.length >= 5);
   assert.match(cli(['mermaid', 'v1', 'status']).stdout, /^stateDiagram-v2/);
 });
+
+test('Shopware through the CLI: a return, a capture refund, a refused edit and a transition of an entity of the order', async () => {
+  const { loadEngine } = await import('../../js/src/index.js');
+  const engine = await loadEngine();
+  const sample = join(repo, 'examples/orders/shopware-sample.json');
+  const order = JSON.parse(readFileSync(sample, 'utf8'));
+  const [shirt] = order.data.lineItems;
+  const capture = order.data.transactions[0].captures[0];
+  const delivery = order.data.deliveries[0];
+  const ret = { lineItems: [{ orderLineItemId: shirt.id, quantity: 1 }], shippingCosts: '4.90' };
+  const r = cli(['return', sample, file('sw-return.json', ret)]);
+  assert.equal(r.status, 0, r.stdout);
+  assert.deepEqual(JSON.parse(r.stdout), engine.previewReturn(order, ret));
+  const refund = { captureId: capture.id, positions: [{ orderLineItemId: shirt.id, quantity: 1 }] };
+  const c = cli(['capture-refund', sample, file('sw-capture.json', refund)]);
+  assert.deepEqual(JSON.parse(c.stdout), engine.previewCaptureRefund(order, refund));
+  assert.equal(c.status, engine.previewCaptureRefund(order, refund).ok ? 0 : 1);
+  const e = cli(['edit', sample, file('sw-edit.json', [{ op: 'update_line', line_id: shirt.id, quantity: shirt.quantity + 1 }])]);
+  assert.equal(e.status, 1);
+  assert.equal(JSON.parse(e.stdout).errors[0].code, 'LINE_NOT_EDITABLE');
+  const t = cli(['transition', file('sw-t.json', { preset: 'shopware', entity: { type: 'order_delivery', id: delivery.id }, order, action: 'retour' })]);
+  assert.equal(JSON.parse(t.stdout).result.from, delivery.stateMachineState.technicalName);
+});
