@@ -100,7 +100,7 @@ std::string session_call(std::int64_t id, std::string_view operation, std::strin
     }
     // A request-level profile (default_tax_rate for previewEdit) still comes from the session's options.
     const OrderContext ctx{session.order, *session.platform, session.profile, session.options, session.order_root, call_options,
-                           session.order_doc.source_bytes(), &facts};
+                           session.order_doc.source_bytes(), &facts, session.order_within};
     return render_envelope(d, op->run(ctx, req, d));
 }
 

@@ -56,6 +56,7 @@ bool Call::read_order_at(json::Value root) {
     if (inner.is_object() && !root.get(reading.lines_key)) {
         auto at = diag.at(reading.wrapper_key);
         order_root = inner;
+        order_within = reading.wrapper_key;
         return read_order(inner, ro, reading.read, platform->fingerprint_tag, diag, order);
     }
     order_root = root;

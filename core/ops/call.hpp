@@ -27,6 +27,7 @@ struct Call {
     Order order;
     const Platform* platform = nullptr;  // the platform that read the order
     json::Value order_root;              // the order object (inside its wrapper, when it came in one)
+    std::string_view order_within;       // the wrapper's member that holds it; empty when it came bare
 
     // Parses the options text (empty means none). Returns false when it is not JSON.
     bool load_options(std::string_view text);

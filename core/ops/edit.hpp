@@ -51,6 +51,7 @@ void write_edit_plan(json::Writer& w, const OrderContext& ctx, const Platform& r
 
 // Renders the whole previewEdit result.
 bool echoes_order(const OrderContext& ctx);  // previewEdit's result carries the whole order after the edits
+bool echoes_changes_only(const OrderContext& ctx);  // … as order_changes, for a caller that holds the order
 void write_edit_result(json::Writer& w, const OrderContext& ctx, const OrderFacts& facts, const Platform& rules,
                        const EditState& state, Diagnostics& d);
 

@@ -32,7 +32,7 @@ std::string edit_result(const OrderContext& ctx, json::Value request, Diagnostic
     // The echo of the order is most of the result: reserve for it once, since growth would copy it at twice its
     // size. Measured over the corpus and the bench orders, the result is the order's text plus 130 bytes per
     // line (its summary and the echo's new members) plus ~2 KB; 256 per line leaves room for longer ids.
-    if (echoes_order(ctx)) out.reserve(ctx.root_bytes + (ctx.order.lines.size() + state.touched.size()) * 256 + kEnvelopeRoom);
+    if (echoes_order(ctx) && !echoes_changes_only(ctx)) out.reserve(ctx.root_bytes + (ctx.order.lines.size() + state.touched.size()) * 256 + kEnvelopeRoom);
     json::Writer w(out);
     write_edit_result(w, ctx, facts, rules, state, d);
     return out;

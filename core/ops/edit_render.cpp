@@ -57,7 +57,13 @@ bool line_changed(const EditedLine& l) { return !l.original || l.removed || l.qu
 
 // ---- the order after the edits, in the order's own shape ----
 
-void write_order_after(json::Writer& w, const OrderContext& ctx, const OrderFacts& facts, const EditState& s, const Totals& after) {
+// `order`: the whole order after the edits. With order_echo: "changes" (asked by the JS package, which holds the
+// caller's object and builds the same order from it, sharing what did not change) `order_changes` instead: the
+// input's members to leave out (`skip`), the members that follow the kept ones in the echo's order (`tail`), where
+// an unchanged line the echo would give back as it came is only its index in the input's lines array, and the
+// wrapper member the order came in (`within`), if any.
+void write_order_after(json::Writer& w, const OrderContext& ctx, const OrderFacts& facts, const EditState& s, const Totals& after,
+                       bool changes_only) {
     const Order& o = ctx.order;
     if (!ctx.platform.echo) return;  // the platform has no echo of its order (its items never change)
     const EditEcho& echo = *ctx.platform.echo;
@@ -65,16 +71,33 @@ void write_order_after(json::Writer& w, const OrderContext& ctx, const OrderFact
     std::vector<std::string_view> replaced = {lines_key};
     if (s.shipping_address) replaced.push_back("shipping_address");
     for (const auto& [key, value] : s.fields) replaced.push_back(key);
-    w.key("order").object();
-    for (auto it = ctx.root.begin(); it != ctx.root.end(); ++it) {
-        const std::string_view k = it.key();
-        if (std::find(replaced.begin(), replaced.end(), k) != replaced.end()) continue;
-        if (echo.totals_keys.contains(k)) continue;
-        w.key(k).copy(*it);
+    const auto rewritten = [&](std::string_view k) {
+        return std::find(replaced.begin(), replaced.end(), k) != replaced.end() || echo.totals_keys.contains(k);
+    };
+    if (changes_only) {
+        w.key("order_changes").object();
+        if (!ctx.root_within.empty()) w.field("within", ctx.root_within);
+        w.field("lines_key", lines_key);
+        w.key("skip").array();
+        for (auto it = ctx.root.begin(); it != ctx.root.end(); ++it)
+            if (rewritten(it.key())) w.string(it.key());
+        w.end_array();
+        w.key("tail").object();
+    } else {
+        w.key("order").object();
+        for (auto it = ctx.root.begin(); it != ctx.root.end(); ++it)
+            if (!rewritten(it.key())) w.key(it.key()).copy(*it);
     }
     w.key(lines_key).array();
     for_each_line_after(o, facts, s, [&](const EditedLine& l) {
         if (l.removed && !echo.keeps_removed_lines) return;  // the platform's DELETE removes the line
+        if (changes_only && l.original && !line_changed(l) && echo.line_is_source && echo.line_is_source(l, o.exponent)) {
+            const std::uint32_t position = facts.line_positions[static_cast<std::size_t>(l.original - o.lines.data())];
+            if (position != OrderFacts::kNoPosition) {
+                w.integer(position);
+                return;
+            }
+        }
         echo.write_line(w, l, o.exponent);
     });
     w.end_array();
@@ -82,6 +105,7 @@ void write_order_after(json::Writer& w, const OrderContext& ctx, const OrderFact
     write_edited_fields(w, s);
     echo.write_totals(w, o, after);
     w.end_object();
+    if (changes_only) w.end_object();
 }
 
 std::string edit_path(std::size_t index) { return "edits[" + std::to_string(index) + "]"; }
@@ -114,6 +138,8 @@ bool echoes_order(const OrderContext& ctx) {
     return !(include.is_bool() && !include.boolean());
 }
 
+bool echoes_changes_only(const OrderContext& ctx) { return ctx.call_options.get("order_echo").text() == "changes"; }
+
 void write_edit_result(json::Writer& w, const OrderContext& ctx, const OrderFacts& facts, const Platform& rules,
                        const EditState& s, Diagnostics& d) {
     const Order& o = ctx.order;
@@ -123,7 +149,7 @@ void write_edit_result(json::Writer& w, const OrderContext& ctx, const OrderFact
     warn_offers_kept(o, s, d);
     w.object();
     const bool echo = echoes_order(ctx) && ctx.platform.echo;
-    if (echo) write_order_after(w, ctx, facts, s, after);
+    if (echo) write_order_after(w, ctx, facts, s, after, echoes_changes_only(ctx));
     w.key("lines").array();
     const auto write_line = [&](const EditedLine& l) {
         w.object();

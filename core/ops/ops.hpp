@@ -25,6 +25,7 @@ struct OrderContext {
     json::Value call_options;  // this call's options object (sessions: may differ from the session's)
     std::size_t root_bytes = 0;  // size of the order's JSON text, to reserve results that echo it
     const OrderFacts* facts = nullptr;  // a session's facts about the order; nullptr: computed per call (one-shot)
+    std::string_view root_within;  // the member of the input that holds `root` (a webhook's wrapper), or empty
 };
 
 // Whose server rules an edit or a cancellation follows: options.preset, else the order's own platform.

@@ -5,14 +5,20 @@ namespace op {
 OrderFacts compute_order_facts(const Order& order, json::Value lines) {
     OrderFacts f;
     f.line_sources.reserve(order.lines.size());
+    f.line_positions.reserve(order.lines.size());
     json::Value sources;
     if (lines.is_array()) sources = lines;
     auto source = sources.begin();
+    std::uint32_t position = 0;
     for (const auto& l : order.lines) {
         // Lines that failed to read are not in the model; keep sources aligned by id.
         while (source != sources.end() && !((*source).is_object() && (*source).get("id") &&
-                                            (*source).get("id").text() == l.id.text)) ++source;
+                                            (*source).get("id").text() == l.id.text)) {
+            ++source;
+            ++position;
+        }
         f.line_sources.push_back(source != sources.end() ? *source : json::Value());
+        f.line_positions.push_back(source != sources.end() ? position : OrderFacts::kNoPosition);
         f.lines_excl_tax += l.amount_excl_tax;
         f.lines_tax += l.total_tax;
         f.lines_incl_tax += l.amount_incl_tax;

@@ -14,6 +14,9 @@ namespace op {
 struct OrderFacts {
     // Each order line's input object, by the line's index in Order::lines (absent when the input has none).
     std::vector<json::Value> line_sources;
+    // Where each order line's input object sits in the input's lines array (kNoPosition: nowhere).
+    static constexpr std::uint32_t kNoPosition = UINT32_MAX;
+    std::vector<std::uint32_t> line_positions;
     // Sums over the order's lines: an edit's totals are these plus what its edits change.
     std::int64_t lines_excl_tax = 0;
     std::int64_t lines_tax = 0;

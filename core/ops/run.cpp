@@ -12,7 +12,7 @@ std::string run_with_order(std::string_view order, std::string_view request, std
         json::Value req;
         if (call.load_request(request, req)) {
             const OrderContext ctx{call.order, *call.platform, call.profile, call.options, call.order_root, call.options.raw,
-                                   call.order_doc.source_bytes()};
+                                   call.order_doc.source_bytes(), nullptr, call.order_within};
             result = operation(ctx, req, call.diag);
         }
     }

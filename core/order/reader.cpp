@@ -1,6 +1,7 @@
 #include "reader.hpp"
 
 #include "../money/currency.hpp"
+#include "../money/money.hpp"
 #include "fields.hpp"
 
 namespace op {
@@ -239,4 +240,22 @@ void finish_line_quantities(Line& line, Diagnostics& d) {
 }
 
 }  // namespace detail
+}  // namespace op
+
+namespace op {
+
+bool member_is_integer(json::Value obj, std::string_view key, std::int64_t value) {
+    std::int64_t v = 0;
+    const json::Value m = obj.get(key);
+    return m.is_integer() && m.as_int64(v) && v == value;
+}
+
+bool member_is_amount(json::Value obj, std::string_view key, std::int64_t minor, int exponent) {
+    const json::Value m = obj.get(key);
+    if (!m.is_string()) return false;
+    std::string expected;
+    append_amount(expected, minor, exponent);
+    return m.text() == expected;
+}
+
 }  // namespace op

@@ -14,6 +14,11 @@
 
 namespace op {
 
+// Whether obj[key] is exactly what a writer would emit for the value: an integer with that value; an amount
+// string with that many minor units at the currency's digits. For echoes that may hand back the input itself.
+bool member_is_integer(json::Value obj, std::string_view key, std::int64_t value);
+bool member_is_amount(json::Value obj, std::string_view key, std::int64_t minor, int exponent);
+
 struct ReadOptions {
     Profile profile;
     std::optional<bool> tax_inclusive;  // options.tax_inclusive overrides what the order says

@@ -72,6 +72,9 @@ struct EditEcho {
     bool keeps_removed_lines;  // a removed line stays listed with quantity 0
     NameList totals_keys;      // the order's total members, rewritten after the edits
     void (*write_totals)(json::Writer& w, const Order& order, const Totals& after);
+    // True when write_line of this unchanged line would give back its input object (the same members and values):
+    // the JS package then reuses the caller's object instead of parsing the engine's copy (order_echo: "changes").
+    bool (*line_is_source)(const EditedLine& line, int exponent) = nullptr;
 };
 
 // Which edits the server accepts (the operations check them; messages say why in the platform's terms).

@@ -1,6 +1,7 @@
 // Runtime-neutral core of the package: instantiates the Emscripten factory from a compiled
 // WebAssembly.Module and wraps the exports as plain-object methods. Knows only the exported names.
 import createOrderPreflight from '../dist/order_preflight.mjs';
+import { sharesOrder, withOrderAfter } from './order-after.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -208,7 +209,10 @@ function createEngine(mod) {
       call('toRefundCreateRequest', named(['calculation', 'request', 'options'], calculation, request, options)),
     compareRefund: (preview, serverResponse, options) =>
       call('compareRefund', named(['preview', 'server', 'options'], preview, serverResponse, options)),
-    previewEdit: (order, edits, options) => call('previewEdit', named(['order', 'edits', 'options'], order, edits, options)),
+    previewEdit: (order, edits, options) =>
+      sharesOrder(order, options)
+        ? withOrderAfter(call('previewEdit', named(['order', 'edits', 'options'], order, edits, { ...options, order_echo: 'changes' })), order)
+        : call('previewEdit', named(['order', 'edits', 'options'], order, edits, options)),
     previewCancel: (order, request, options) =>
       call('previewCancel', named(['order', 'request', 'options'], order, request, options)),
     previewReturn: (order, request, options) =>

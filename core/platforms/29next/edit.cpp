@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "../../money/money.hpp"
+#include "../../order/reader.hpp"
 #include "../../order/fields.hpp"
 #include "platform.hpp"
 
@@ -110,7 +111,25 @@ void write_edited_line(json::Writer& w, const EditedLine& l, int e) {
     w.amount_field("price_excl_tax", l.amount_excl_tax, e);
     w.amount_field("price_incl_tax", l.amount_incl_tax, e);
     w.amount_field("price_excl_tax_excl_discounts", l.amount_excl_tax + l.discount, e);
+    // An unchanged line keeps its price before discounts with tax as the order states it; a changed line leaves it
+    // out, because the engine keeps no tax on a discount to scale it with (docs/rules.md E21).
+    if (l.original && l.quantity == l.original->current_quantity)
+        if (const json::Value v = l.source.get("price_incl_tax_excl_discounts")) w.key("price_incl_tax_excl_discounts").copy(v);
     w.end_object();
+}
+
+// write_edited_line of an unchanged line rewrites the quantity and price members from the model: the echo is the
+// input when the input states each of them as written and has no other rewritten member.
+bool edited_line_is_source(const EditedLine& l, int e) {
+    if (!l.original || !l.source.is_object()) return false;
+    const Line& o = *l.original;
+    const json::Value s = l.source;
+    return l.quantity == o.current_quantity && member_is_integer(s, "quantity", o.quantity) &&
+           member_is_integer(s, "current_quantity", l.quantity) &&
+           member_is_integer(s, "fulfillable_quantity", o.fulfillable_quantity) &&
+           member_is_integer(s, "editable_quantity", o.editable_quantity) &&
+           member_is_amount(s, "price_excl_tax", l.amount_excl_tax, e) && member_is_amount(s, "price_incl_tax", l.amount_incl_tax, e) &&
+           member_is_amount(s, "price_excl_tax_excl_discounts", l.amount_excl_tax + l.discount, e);
 }
 
 void write_totals_after(json::Writer& w, const Order& o, const Totals& after) {

@@ -25,7 +25,7 @@ std::string field_refusal(std::string_view key) {
 // Webhooks (order.created, order.updated) deliver {api_version, data: {…order…}}.
 constexpr OrderReading kReading{nullptr, read_order, [] { return Profile{}; }, "lines", "data"};
 constexpr RefundSpeech kRefund{"send_refund_notification", write_refund_calculation, "refund_lines", write_removal_line};
-constexpr EditEcho kEcho{write_edited_line, true, kTotalsKeys, write_totals_after};
+constexpr EditEcho kEcho{write_edited_line, true, kTotalsKeys, write_totals_after, edited_line_is_source};
 constexpr EditRules kEdit{
     false,
     "29next line updates accept quantity changes only; remove the line and add one with the new price.",

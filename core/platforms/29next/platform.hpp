@@ -14,6 +14,7 @@ void write_refund_calculation(json::Writer& w, const Order& order, const RefundC
 void write_removal_line(json::Writer& w, const Id& line, std::int64_t quantity);
 
 void write_edited_line(json::Writer& w, const EditedLine& line, int exponent);
+bool edited_line_is_source(const EditedLine& line, int exponent);
 void write_totals_after(json::Writer& w, const Order& order, const Totals& after);
 void write_edit_calls(json::Writer& w, const EditPlanInput& input, Diagnostics& d);
 

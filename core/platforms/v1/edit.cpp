@@ -1,6 +1,7 @@
 // A v1 order after an edit (its `line_items` with unit price and total; removed items are gone) and the
 // line-item calls of the v1 Orders API, then the order update.
 #include "../../money/money.hpp"
+#include "../../order/reader.hpp"
 #include "platform.hpp"
 
 namespace op::v1 {
@@ -77,6 +78,18 @@ void write_edited_line(json::Writer& w, const EditedLine& l, int e) {
     w.amount_field("price", unit, e);
     w.key("total").amount(static_cast<std::int64_t>(static_cast<i128>(unit) * l.quantity), e);
     w.end_object();
+}
+
+// write_edited_line of an unchanged line writes quantity, price and total and drops the other quantity members:
+// the echo is the input when the input states those three as written and none of the dropped ones.
+bool edited_line_is_source(const EditedLine& l, int e) {
+    if (!l.original || !l.source.is_object() || l.unit_price || l.source.get("current_quantity") ||
+        l.source.get("fulfillable_quantity"))
+        return false;
+    std::int64_t unit = 0;
+    if (parse_amount(l.source.get("price").text(), e, unit) != AmountError::none) return false;
+    return member_is_integer(l.source, "quantity", l.quantity) && member_is_amount(l.source, "price", unit, e) &&
+           member_is_amount(l.source, "total", static_cast<std::int64_t>(static_cast<i128>(unit) * l.quantity), e);
 }
 
 void write_totals_after(json::Writer& w, const Order& o, const Totals& after) {

@@ -22,7 +22,7 @@ constexpr std::string_view kAddedProductKeys[] = {"variant_id", "product_id"};
 
 constexpr OrderReading kReading{has_line_items_only, read_order, [] { return Profile{}; }, "line_items", ""};
 constexpr RefundSpeech kRefund{"notify_customer", write_refund_calculation, "refund_line_items", write_removal_line};
-constexpr EditEcho kEcho{write_edited_line, false, kTotalsKeys, write_totals_after};
+constexpr EditEcho kEcho{write_edited_line, false, kTotalsKeys, write_totals_after, edited_line_is_source};
 constexpr EditRules kEdit{
     true, "", "", "", true,
     "Fulfilment is processing; the server will not take a new shipping address until it is cancelled.",

@@ -10,6 +10,7 @@ bool read_order(json::Value root, const ReadOptions& options, Diagnostics& d, Or
 void write_refund_calculation(json::Writer& w, const Order& order, const RefundCalculation& calc);
 
 void write_edited_line(json::Writer& w, const EditedLine& line, int exponent);
+bool edited_line_is_source(const EditedLine& line, int exponent);
 void write_totals_after(json::Writer& w, const Order& order, const Totals& after);
 void write_edit_calls(json::Writer& w, const EditPlanInput& input, Diagnostics& d);
 
