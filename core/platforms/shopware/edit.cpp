@@ -362,12 +362,7 @@ static void write_price_definition(json::Writer& w, const EditedLine& l, const O
     for (const auto& r : l.original->tax_rules) {
         w.object();
         w.key("taxRate").raw_number(percent_text(r.rate));
-        std::string pct = format_amount(r.share, kShareScale - 2);
-        if (pct.find('.') != std::string::npos) {
-            while (pct.back() == '0') pct.pop_back();
-            if (pct.back() == '.') pct.pop_back();
-        }
-        w.key("percentage").raw_number(pct);
+        w.key("percentage").raw_number(share_percent_text(r.share));
         w.end_object();
     }
     w.end_array();

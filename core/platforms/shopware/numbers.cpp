@@ -172,6 +172,15 @@ Read read_percent_rate(json::Value parent, std::string_view key, Diagnostics& d,
     return Read::ok;
 }
 
+std::string share_percent_text(std::int64_t share) {
+    std::string pct = format_amount(share, kShareScale - 2);
+    if (pct.find('.') != std::string::npos) {
+        while (pct.back() == '0') pct.pop_back();
+        if (pct.back() == '.') pct.pop_back();
+    }
+    return pct;
+}
+
 std::string percent_text(Rate rate) {
     // {19, 2} -> "19"; {77, 3} -> "7.7"
     const int scale = rate.scale >= 2 ? rate.scale - 2 : 0;
@@ -239,13 +248,7 @@ void write_calculated_price(json::Writer& w, std::int64_t unit, std::int64_t qua
     for (const auto& r : rules) {
         w.key(percent_text(r.rate)).object();
         w.key("taxRate").raw_number(percent_text(r.rate));
-        // share (9 decimals of a fraction) as a percentage with 7 decimals, trailing zeros dropped
-        std::string pct = format_amount(r.share, kShareScale - 2);
-        if (pct.find('.') != std::string::npos) {
-            while (pct.back() == '0') pct.pop_back();
-            if (pct.back() == '.') pct.pop_back();
-        }
-        w.key("percentage").raw_number(pct);
+        w.key("percentage").raw_number(share_percent_text(r.share));
         w.end_object();
     }
     w.end_object();

@@ -39,5 +39,7 @@ void write_number(json::Writer& w, std::int64_t minor, int exponent);
 // calculatedTaxes: {"<rate>": {tax, taxRate, price}}, keyed by rate as the contract types it (an object).
 void write_calculated_taxes(json::Writer& w, const std::vector<TaxPart>& taxes, int exponent);
 std::string percent_text(Rate rate);
+// A tax rule's share (9 decimals of a fraction) as Shopware's percentage: 7 decimals, trailing zeros dropped.
+std::string share_percent_text(std::int64_t share);
 
 }  // namespace op::shopware
