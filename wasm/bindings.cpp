@@ -87,16 +87,24 @@ std::size_t session_call(unsigned id, std::uintptr_t p0, std::size_t n0, std::ui
 std::size_t close_session(unsigned id) {
     return publish(op::wasm::guarded([&] { return op::close_order(static_cast<std::int64_t>(id)); }));
 }
-std::size_t open_sessions() { return op::open_session_count(); }
+std::size_t open_sessions() { return op::wasm::guarded_value([] { return op::open_session_count(); }, std::size_t{0}); }
 // Bytes malloc has handed out and not taken back: the leak check that memory growth alone cannot give.
-std::size_t heap_in_use() { return static_cast<std::size_t>(mallinfo().uordblks); }
+std::size_t heap_in_use() {
+    return op::wasm::guarded_value([] { return static_cast<std::size_t>(mallinfo().uordblks); }, std::size_t{0});
+}
 
 std::string version(std::string_view, std::string_view, std::string_view) { return std::string(op::engine_version()); }
 std::string codes(std::string_view, std::string_view, std::string_view) { return op::codes_json(); }
 
-std::uintptr_t alloc(std::size_t n) { return reinterpret_cast<std::uintptr_t>(std::malloc(n == 0 ? 1 : n)); }
-void release(std::uintptr_t p) { std::free(reinterpret_cast<void*>(p)); }
-std::uintptr_t result_ptr() { return reinterpret_cast<std::uintptr_t>(g_result.data()); }
+std::uintptr_t alloc(std::size_t n) {
+    return op::wasm::guarded_value([n] { return reinterpret_cast<std::uintptr_t>(std::malloc(n == 0 ? 1 : n)); }, std::uintptr_t{0});
+}
+void release(std::uintptr_t p) {
+    op::wasm::guarded_value([p] { return std::free(reinterpret_cast<void*>(p)), 0; }, 0);
+}
+std::uintptr_t result_ptr() {
+    return op::wasm::guarded_value([] { return reinterpret_cast<std::uintptr_t>(g_result.data()); }, std::uintptr_t{0});
+}
 
 }  // namespace
 

@@ -30,4 +30,15 @@ std::string guarded(F&& run) noexcept {
     }
 }
 
+// The numeric exports (the input buffer, the result pointer, counters) have nothing that throws today; they still
+// run under a guard, so a future change cannot let an exception cross into JS: they answer `fallback` instead.
+template <typename T, typename F>
+T guarded_value(F&& run, T fallback) noexcept {
+    try {
+        return run();
+    } catch (...) {
+        return fallback;
+    }
+}
+
 }  // namespace op::wasm

@@ -102,3 +102,15 @@ test('no platform is named outside core/platforms: operations ask the platform t
   }
   assert.deepEqual(offenders, []);
 });
+
+test('every wasm export runs inside a catch-all guard', () => {
+  const src = readFileSync(join(repo, 'wasm/bindings.cpp'), 'utf8');
+  const exports = [...src.matchAll(/function\("(\w+)", &([\w<>:]+)\)/g)];
+  assert.ok(exports.length >= 24, `exports found: ${exports.length}`);
+  const unguarded = exports.filter(([, , fn]) => {
+    if (fn.startsWith('exported<')) return !/publish\(op::wasm::guarded\(/.test(src.slice(src.indexOf('std::size_t exported(')));
+    const body = src.match(new RegExp(`^[\\w:<> ]+\\b${fn}\\([^)]*\\)[^{]*\\{([\\s\\S]*?)\\n\\}`, 'm'));
+    return !body || !/op::wasm::guarded(_value)?\(/.test(body[1]);
+  }).map(([, name]) => name);
+  assert.deepEqual(unguarded, []);
+});
