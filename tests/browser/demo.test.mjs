@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import test from 'node:test';
 import { loadEngine } from '../../js/src/index.js';
 import { launch } from './support/chromium.mjs';
-import { VIEWPORTS, assertClean, fieldError, openDemo, screenshot, unlabelledControls, waitEdits, waitRefund } from './support/demo-page.mjs';
+import { VIEWPORTS, assertClean, fieldError, openDemo, screenshot, unlabelledControls, waitEdits, waitRefund, assertNoHorizontalScroll } from './support/demo-page.mjs';
 import { repoRoot, startDemo } from './support/demo-server.mjs';
 
 const engine = await loadEngine();
@@ -319,10 +319,7 @@ test('demo in Chromium', async (t) => {
     for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       const demo = await openDemo(browser, server.url, { viewport });
       const { page } = demo;
-      const noHorizontalScroll = async (what) => {
-        const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-        assert.ok(scroll <= width, `${name} ${what}: the page is ${scroll}px wide in a ${width}px window`);
-      };
+      const noHorizontalScroll = (what) => assertNoHorizontalScroll(assert, page, `${name} ${what}`);
       // Edit: a change, an added line and an error.
       await page.fill('#edit-qty-1', '5');
       await page.click('#add-line');

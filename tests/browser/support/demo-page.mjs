@@ -95,3 +95,9 @@ export function unlabelledControls(page) {
     })
     .map((el) => el.outerHTML.slice(0, 120)));
 }
+
+/** Fails when the page scrolls sideways: `label` names the viewport and the panel. */
+export async function assertNoHorizontalScroll(assert, page, label) {
+  const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(scroll <= width, `${label}: the page is ${scroll}px wide in a ${width}px window`);
+}
