@@ -50,8 +50,8 @@ std::string open_order(std::string_view order, std::string_view options) {
     auto session = std::make_unique<Session>();
     Call& call = session->call;
     if (table().open.size() >= kMaxOpenSessions) {
-        call.diag.error(Code::LIMIT_EXCEEDED, "At most " + std::to_string(kMaxOpenSessions) +
-                                                  " sessions may be open at once; close the ones you no longer use.");
+        call.diag.error(Code::LIMIT_EXCEEDED, {"At most ", kMaxOpenSessions,
+                                               " sessions may be open at once; close the ones you no longer use."});
         return call.envelope({});
     }
     if (!call.load_options(options) || !call.load_order(order)) return call.envelope({});
@@ -96,7 +96,8 @@ std::string session_call(std::int64_t id, std::string_view operation, std::strin
         call_options = options_doc.root();
         for (std::string_view fixed : {"dialect", "profile", "limits", "tax_inclusive"})
             if (call_options.is_object() && call_options.get(fixed))
-                d.warning_at(fixed, Code::INVALID_OPTION, "'" + std::string(fixed) + "' is fixed when the session opens; it is ignored here.");
+                d.warning_at(fixed, Code::INVALID_OPTION,
+                             {"'", fixed, "' is fixed when the session opens; it is ignored here."});
     }
     // A request-level profile (default_tax_rate for previewEdit) still comes from the session's options.
     const OrderContext ctx{session.order, *session.platform, session.profile, session.options, session.order_root, call_options,

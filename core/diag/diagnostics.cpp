@@ -1,5 +1,7 @@
 #include "diagnostics.hpp"
 
+#include "../money/money.hpp"
+
 namespace op {
 namespace {
 
@@ -28,12 +30,49 @@ void append_segment(std::string& out, const PathSegment& seg) {
 
 }  // namespace
 
-std::string excerpt(std::string_view text, std::size_t max) {
-    if (text.size() <= max) return std::string(text);
+std::string excerpt(std::string_view text, std::size_t max) { return join({Part::excerpt(text, max)}); }
+
+Part Part::amount(std::int64_t minor, int exponent) {
+    return Part(Kind::amount, {}, static_cast<std::uint64_t>(minor), exponent);
+}
+
+Part Part::excerpt(std::string_view text, std::size_t max) {
+    if (text.size() <= max) return Part(text);
     std::size_t end = max;
     // Step back over continuation bytes (10xxxxxx) so the cut falls before a character, not inside one.
     while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    return std::string(text.substr(0, end));
+    return Part(text.substr(0, end));
+}
+
+void Part::append_to(std::string& out) const {
+    switch (kind_) {
+        case Kind::text:
+            out.append(text_.data(), text_.size());
+            return;
+        case Kind::signed_integer:
+            append_amount(out, static_cast<std::int64_t>(number_), 0);
+            return;
+        case Kind::unsigned_integer: {
+            char digits[20];
+            int n = 0;
+            std::uint64_t v = number_;
+            do {
+                digits[n++] = static_cast<char>('0' + v % 10);
+                v /= 10;
+            } while (v != 0);
+            while (n > 0) out += digits[--n];
+            return;
+        }
+        case Kind::amount:
+            append_amount(out, static_cast<std::int64_t>(number_), exponent_);
+            return;
+    }
+}
+
+std::string join(Message parts) {
+    std::string out;
+    for (const Part& part : parts) part.append_to(out);
+    return out;
 }
 
 std::string_view code_name(Code code) { return kCodes[static_cast<std::size_t>(code)].name; }
@@ -67,5 +106,10 @@ void Diagnostics::error_at(std::string_view key, Code code, std::string message)
 void Diagnostics::warning_at(std::string_view key, Code code, std::string message) {
     warnings_.push_back({code, std::move(message), path_with(key)});
 }
+
+void Diagnostics::error(Code code, Message message) { error(code, join(message)); }
+void Diagnostics::warning(Code code, Message message) { warning(code, join(message)); }
+void Diagnostics::error_at(std::string_view key, Code code, Message message) { error_at(key, code, join(message)); }
+void Diagnostics::warning_at(std::string_view key, Code code, Message message) { warning_at(key, code, join(message)); }
 
 }  // namespace op

@@ -4,8 +4,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace op {
@@ -22,6 +24,43 @@ std::string excerpt(std::string_view text, std::size_t max);
 std::string_view code_name(Code code);
 std::string_view code_description(Code code);
 const std::vector<Code>& all_codes();
+
+// One part of a message: text, an integer, an amount in minor units or an excerpt of user text. A message is a
+// braced list of parts joined out of line, so a call site stores a few words instead of chaining std::string
+// temporaries; in wasm every such chain costs code and an exception cleanup at the site (docs/bench.md).
+class Part {
+public:
+    Part(const char* text) : text_(text) {}
+    Part(std::string_view text) : text_(text) {}
+    Part(const std::string& text) : text_(text) {}
+    template <typename T,
+              std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, char>, int> = 0>
+    Part(T number)
+        : kind_(std::is_signed_v<T> ? Kind::signed_integer : Kind::unsigned_integer),
+          number_(static_cast<std::uint64_t>(number)) {}
+
+    // `minor` written with exactly `exponent` fractional digits, as format_amount does.
+    static Part amount(std::int64_t minor, int exponent);
+    // At most `max` bytes of `text`, as excerpt() cuts it.
+    static Part excerpt(std::string_view text, std::size_t max);
+
+    void append_to(std::string& out) const;
+
+private:
+    enum class Kind : std::uint8_t { text, signed_integer, unsigned_integer, amount };
+    Part(Kind kind, std::string_view text, std::uint64_t number, int exponent)
+        : kind_(kind), text_(text), number_(number), exponent_(exponent) {}
+
+    Kind kind_ = Kind::text;
+    std::string_view text_;
+    std::uint64_t number_ = 0;
+    int exponent_ = 0;
+};
+
+using Message = std::initializer_list<Part>;
+
+// The parts of a message, joined.
+std::string join(Message parts);
 
 struct Issue {
     Code code;
@@ -56,6 +95,12 @@ public:
     // For issues about a field next to the current path (e.g. a missing key).
     void error_at(std::string_view key, Code code, std::string message);
     void warning_at(std::string_view key, Code code, std::string message);
+
+    // The same, for messages given as parts: {"The order has ", n, " lines."}.
+    void error(Code code, Message message);
+    void warning(Code code, Message message);
+    void error_at(std::string_view key, Code code, Message message);
+    void warning_at(std::string_view key, Code code, Message message);
 
     // For locations computed elsewhere (e.g. inside a JSON text that failed to parse).
     void error_exact(Code code, std::string message, std::string path) {

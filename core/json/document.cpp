@@ -281,8 +281,8 @@ bool Document::parse(std::string_view text, const Limits& limits, Diagnostics& d
     nodes_.clear();
     pool_.clear();
     if (text.size() > limits.max_bytes) {
-        diag.error(Code::INPUT_TOO_LARGE, "The input has " + std::to_string(text.size()) +
-                                               " bytes; the limit is " + std::to_string(limits.max_bytes) + ".");
+        diag.error(Code::INPUT_TOO_LARGE,
+                   {"The input has ", text.size(), " bytes; the limit is ", limits.max_bytes, "."});
         return false;
     }
     source_bytes_ = text.size();

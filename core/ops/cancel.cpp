@@ -57,14 +57,15 @@ std::string cancel_result(const OrderContext& ctx, json::Value request, Diagnost
     if (o.status == "cancelled" || o.status == "canceled")
         d.error(Code::ORDER_ALREADY_CANCELLED, "The order is already cancelled.");
     else if (o.status == "closed" || o.status == "archived")
-        d.error(Code::ORDER_ALREADY_CLOSED, "The order is " + o.status + "; reopen it before cancelling.");
+        d.error(Code::ORDER_ALREADY_CLOSED, {"The order is ", o.status, "; reopen it before cancelling."});
     const UnitCounts units = count_units(o);
     if (units.fulfilled > 0) {
         if (!cancel.fulfilled_refusal.empty())
             d.error(Code::ORDER_FULFILLED, std::string(cancel.fulfilled_refusal));
         else
-            d.warning(Code::ORDER_FULFILLED, std::to_string(units.fulfilled) +
-                                                 " unit(s) are fulfilled: cancelling does not bring them back; refund them with restock_type return to restock.");
+            d.warning(Code::ORDER_FULFILLED, {units.fulfilled,
+                                              " unit(s) are fulfilled: cancelling does not bring them back; refund "
+                                              "them with restock_type return to restock."});
     }
     std::vector<TransactionAllocation> refunds;
     std::int64_t refund_amount = 0;
@@ -75,8 +76,9 @@ std::string cancel_result(const OrderContext& ctx, json::Value request, Diagnost
                 refund_amount += tx.refundable;
             }
     } else if (o.payments.paid() > 0 && cancel.keeps_payment_note.empty()) {
-        d.warning(Code::CANCEL_KEEPS_PAYMENT, format_amount(o.payments.paid(), o.exponent) +
-                                                  " stays captured: cancelling without full_refund does not return money.");
+        d.warning(Code::CANCEL_KEEPS_PAYMENT,
+                  {Part::amount(o.payments.paid(), o.exponent),
+                   " stays captured: cancelling without full_refund does not return money."});
     }
     if (!cancel.keeps_payment_note.empty() && o.payments.paid() > 0)
         d.warning(Code::CANCEL_KEEPS_PAYMENT, std::string(cancel.keeps_payment_note));

@@ -30,13 +30,13 @@ void check_capture(const CaptureRefundRules& rules, CaptureRefundPreview& p, con
     const Transaction& cap = *p.capture;
     if (cap.state != rules.capture_done_state)
         d.error_at("captureId", Code::PAYMENT_NOT_CAPTURED,
-                   "Capture " + cap.id.text + " is " + (cap.state.empty() ? std::string("without a state") : cap.state) +
-                       "; only a " + std::string(rules.capture_done_state) + " capture can be refunded.");
+                   {"Capture ", cap.id.text, " is ", (cap.state.empty() ? std::string("without a state") : cap.state),
+                    "; only a ", rules.capture_done_state, " capture can be refunded."});
     p.transaction = o.find_transaction(cap.parent_id);
     if (p.transaction && !rules.refundable_transaction_states.contains(p.transaction->state))
         d.error_at("captureId", Code::PAYMENT_NOT_CAPTURED,
-                   "The capture's transaction is " + p.transaction->state +
-                       "; refunds are for transactions that are paid, paid_partially or refunded_partially.");
+                   {"The capture's transaction is ", p.transaction->state,
+                    "; refunds are for transactions that are paid, paid_partially or refunded_partially."});
     for (const auto& t : o.transactions)
         if (t.kind == TxKind::refund && same_id(t.parent_id, cap.id) && rules.counted_refund_states.contains(t.state))
             p.refunded_before += t.amount;
@@ -74,8 +74,9 @@ std::string capture_refund_result(const OrderContext& ctx, json::Value request, 
     p.capture = find_capture(o, req.capture_id);
     if (!p.capture) {
         if (req.capture_id.present())
-            d.error_at("captureId", Code::TRANSACTION_NOT_FOUND, "The order lists no capture " + req.capture_id.text +
-                                                                    " (load transactions.captures with the order).");
+            d.error_at(
+                "captureId", Code::TRANSACTION_NOT_FOUND,
+                {"The order lists no capture ", req.capture_id.text, " (load transactions.captures with the order)."});
         return {};
     }
     check_capture(rules, p, o, d);
@@ -87,7 +88,8 @@ std::string capture_refund_result(const OrderContext& ctx, json::Value request, 
         auto at_i = d.at(pos.index);
         const Line* line = o.find_line(pos.line_id);
         if (!line) {
-            d.error_at("orderLineItemId", Code::LINE_ITEM_NOT_FOUND, "The order has no top-level line item " + pos.line_id.text + ".");
+            d.error_at("orderLineItemId", Code::LINE_ITEM_NOT_FOUND,
+                       {"The order has no top-level line item ", pos.line_id.text, "."});
             continue;
         }
         if (!seen.insert(id_key(pos.line_id)).second) {
@@ -97,8 +99,8 @@ std::string capture_refund_result(const OrderContext& ctx, json::Value request, 
         const std::int64_t left = line->quantity - line->refunded_quantity;
         if (pos.quantity < 1 || pos.quantity > left) {
             d.error_at("quantity", Code::INVALID_QUANTITY,
-                       "The line has " + std::to_string(left) + " units not yet refunded (" + std::to_string(line->quantity) +
-                           " ordered, " + std::to_string(line->refunded_quantity) + " in earlier refunds); quantity must be 1 to that.");
+                       {"The line has ", left, " units not yet refunded (", line->quantity, " ordered, ",
+                        line->refunded_quantity, " in earlier refunds); quantity must be 1 to that."});
             continue;
         }
         CaptureRefundPosition out;
@@ -109,8 +111,9 @@ std::string capture_refund_result(const OrderContext& ctx, json::Value request, 
         if (pos.has_amount || req.discounted_positions) {
             const std::int64_t total = pos.has_amount ? pos.amount : discounted_total(o, *line, pos.quantity, at_unit.total);
             if (total < 0 || total > at_unit.total) {
-                d.error_at("amount", Code::REFUND_EXCEEDS_TOTAL, "A position may refund 0 to " + format_amount(at_unit.total, o.exponent) +
-                                                                     ", what its units were sold for.");
+                d.error_at("amount", Code::REFUND_EXCEEDS_TOTAL,
+                           {"A position may refund 0 to ", Part::amount(at_unit.total, o.exponent),
+                            ", what its units were sold for."});
                 continue;
             }
             out.amount = price_line(total, exact_rules(line->tax_rules), 1, pc);
@@ -122,15 +125,16 @@ std::string capture_refund_result(const OrderContext& ctx, json::Value request, 
     }
     p.amount = req.has_amount ? req.amount : positions_total;
     if (req.has_amount && req.amount < positions_total)
-        d.error_at("amount", Code::REFUND_MISMATCH, "The amount " + format_amount(req.amount, o.exponent) +
-                                                        " is below the positions' sum " + format_amount(positions_total, o.exponent) + ".");
+        d.error_at("amount", Code::REFUND_MISMATCH,
+                   {"The amount ", Part::amount(req.amount, o.exponent), " is below the positions' sum ",
+                    Part::amount(positions_total, o.exponent), "."});
     p.free_amount = p.amount - positions_total;
     if (p.amount <= 0 && !d.has_errors()) d.error(Code::NOTHING_TO_REFUND, "The refund has no amount and no positions.");
     if (p.amount > p.refundable_before)
         d.error_at(req.has_amount ? "amount" : "positions", Code::REFUND_EXCEEDS_TOTAL,
-                   "The refund (" + format_amount(p.amount, o.exponent) + ") is more than capture " + p.capture->id.text +
-                       " has left (" + format_amount(p.refundable_before, o.exponent) +
-                       "). The server itself would not stop this: its core checks no amounts.");
+                   {"The refund (", Part::amount(p.amount, o.exponent), ") is more than capture ", p.capture->id.text,
+                    " has left (", Part::amount(p.refundable_before, o.exponent),
+                    "). The server itself would not stop this: its core checks no amounts."});
     if (d.has_errors()) return {};
     p.refundable_after = p.refundable_before - p.amount;
     suggest_action(p, o);

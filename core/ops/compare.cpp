@@ -176,7 +176,7 @@ std::string compare_refund_envelope(std::string_view preview, std::string_view s
     w.field("engine_version", kEngineVersion);
     w.end_object();
     if (differ.count() > kMaxDifferences)
-        d.warning(Code::LIMIT_EXCEEDED, "Only the first " + std::to_string(kMaxDifferences) + " differences are listed.");
+        d.warning(Code::LIMIT_EXCEEDED, {"Only the first ", kMaxDifferences, " differences are listed."});
     return render_envelope(d, out);
 }
 

@@ -24,11 +24,12 @@ void check_address(json::Value address, const Platform& rules, Diagnostics& d) {
         std::string value;
         const Read r = read_text(address, key, d, value, 255);
         if (r == Read::absent || (r == Read::ok && value.empty()))
-            d.error_at(key, Code::INVALID_ADDRESS, "The address needs '" + std::string(key) + "'.");
+            d.error_at(key, Code::INVALID_ADDRESS, {"The address needs '", key, "'."});
     }
     for (auto it = address.begin(); it != address.end(); ++it) {
         if (rules.edit->address_members.count > 0 && !rules.edit->address_members.contains(it.key()))
-            d.error_at(it.key(), Code::UNKNOWN_FIELD, "'" + excerpt(it.key(), 40) + "' is not an address member this platform takes.");
+            d.error_at(it.key(), Code::UNKNOWN_FIELD,
+                       {"'", Part::excerpt(it.key(), 40), "' is not an address member this platform takes."});
         else if (!(*it).is_string() && !(*it).is_null() && !(*it).is_integer())
             d.error_at(it.key(), Code::WRONG_TYPE, "Address fields are strings.");
         else if ((*it).text().size() > 255)
@@ -36,8 +37,9 @@ void check_address(json::Value address, const Platform& rules, Diagnostics& d) {
     }
     const json::Value country = address.get("country");
     if (country.is_string() && !country.text().empty() && !is_country(country.text()))
-        d.error_at("country", Code::INVALID_ADDRESS,
-                   "'" + excerpt(country.text(), 20) + "' is not an ISO 3166-1 alpha-2 country code (e.g. US, DE).");
+        d.error_at(
+            "country", Code::INVALID_ADDRESS,
+            {"'", Part::excerpt(country.text(), 20), "' is not an ISO 3166-1 alpha-2 country code (e.g. US, DE)."});
 }
 
 }  // namespace op

@@ -36,7 +36,7 @@ struct Editor {
         if (const Line* o = ctx.order.find_line(id)) return &touch(*o);
         for (auto& l : state.touched)
             if (!l.original && same_id(l.id, id)) return &l;
-        d.error_at(key, Code::LINE_ITEM_NOT_FOUND, "The order has no line " + id.text + ".");
+        d.error_at(key, Code::LINE_ITEM_NOT_FOUND, {"The order has no line ", id.text, "."});
         return nullptr;
     }
 
@@ -115,14 +115,15 @@ struct Editor {
             const Line& o = *l->original;
             const std::int64_t locked = o.current_quantity - o.editable_quantity;  // fulfilled or in fulfilment
             if (q != l->quantity && o.editable_quantity == 0) {
-                d.error_at("line_id", Code::LINE_NOT_EDITABLE,
-                           "Line " + id.text + " has editable_quantity 0: its units are fulfilled, in fulfilment or removed.");
+                d.error_at(
+                    "line_id", Code::LINE_NOT_EDITABLE,
+                    {"Line ", id.text, " has editable_quantity 0: its units are fulfilled, in fulfilment or removed."});
                 return;
             }
             if (q < locked) {
                 d.error_at(remove ? "line_id" : "quantity", Code::QUANTITY_BELOW_FULFILLED,
-                           "Line " + id.text + " has " + std::to_string(locked) +
-                               " unit(s) fulfilled or in fulfilment; its quantity cannot go below that.");
+                           {"Line ", id.text, " has ", locked,
+                            " unit(s) fulfilled or in fulfilment; its quantity cannot go below that."});
                 return;
             }
             if (price_read == Read::ok) {
@@ -181,8 +182,9 @@ struct Editor {
         bool priced = price_read == Read::ok;
         if (price_read == Read::absent && entry) priced = catalog_price(entry, l.product_id, price);
         if (!priced && price_read != Read::bad)
-            d.error_at("price", Code::PRICE_REQUIRED, "Line for product " + l.product_id.text +
-                                                          " has no price: give one in the edit or in options.catalog.");
+            d.error_at(
+                "price", Code::PRICE_REQUIRED,
+                {"Line for product ", l.product_id.text, " has no price: give one in the edit or in options.catalog."});
         if (rate_read == Read::ok) {
             l.has_rate = true;
         } else if (rate_read == Read::absent) {
@@ -298,8 +300,9 @@ struct Editor {
                 continue;
             }
             if (rules.edit->order_fields.count > 0 && !rules.edit->order_fields.contains(key)) {
-                d.error_at(key, Code::INVALID_VALUE, "'" + std::string(key) + "' cannot be updated on this platform; update_order takes " +
-                                                         join_fields(rules.edit->order_fields) + ".");
+                d.error_at(key, Code::INVALID_VALUE,
+                           {"'", key, "' cannot be updated on this platform; update_order takes ",
+                            join_fields(rules.edit->order_fields), "."});
                 valid = false;
                 continue;
             }
@@ -331,12 +334,12 @@ struct Editor {
             return true;
         }
         if (!v.is_string()) {
-            d.error_at(key, Code::WRONG_TYPE, "'" + std::string(key) + "' must be a string.");
+            d.error_at(key, Code::WRONG_TYPE, {"'", key, "' must be a string."});
             return false;
         }
         const std::string_view t = v.text();
         if (key == "email" && (t.find('@') == std::string_view::npos || t.size() > 254)) {
-            d.error_at(key, Code::INVALID_VALUE, "'" + excerpt(t, 80) + "' is not an email address.");
+            d.error_at(key, Code::INVALID_VALUE, {"'", Part::excerpt(t, 80), "' is not an email address."});
             return false;
         }
         const bool reference = key == "order_number" || key == "external_ref";
@@ -344,8 +347,7 @@ struct Editor {
         if (t.size() > limit) {
             std::string_view note = reference ? rules.edit->reference_limit_note : "";
             if (key == "order_number" && !rules.edit->order_number_limit_note.empty()) note = rules.edit->order_number_limit_note;
-            d.error_at(key, Code::FIELD_TOO_LONG, "'" + std::string(key) + "' may have at most " + std::to_string(limit) +
-                                                      " characters" + std::string(note) + ".");
+            d.error_at(key, Code::FIELD_TOO_LONG, {"'", key, "' may have at most ", limit, " characters", note, "."});
             return false;
         }
         if (key == "status" || key == "shipping") return order_details_open_for_status(key) && check_status_field(key, t);
@@ -366,8 +368,9 @@ struct Editor {
 
     bool check_status_field(std::string_view key, std::string_view t) {
         if (!rules.edit->check_status_field) {
-            d.error_at(key, Code::INVALID_VALUE, "Change statuses with transition(); previewEdit changes '" + std::string(key) +
-                                                     "' only under the elasticpath preset.");
+            d.error_at(key, Code::INVALID_VALUE,
+                       {"Change statuses with transition(); previewEdit changes '", key,
+                        "' only under the elasticpath preset."});
             return false;
         }
         return rules.edit->check_status_field(key, t, ctx.order, d);
@@ -417,7 +420,7 @@ bool apply_edits(const OrderContext& ctx, const OrderFacts& facts, const Platfor
         return true;
     }
     if (is_closed(order.status)) {
-        d.error(Code::ORDER_ALREADY_CLOSED, "The order is " + order.status + " and cannot be edited; reopen it first.");
+        d.error(Code::ORDER_ALREADY_CLOSED, {"The order is ", order.status, " and cannot be edited; reopen it first."});
         return true;
     }
     if (edits.size() > 10000) {
@@ -438,8 +441,10 @@ bool apply_edits(const OrderContext& ctx, const OrderFacts& facts, const Platfor
         else if (op == kOps[3]) editor.update_address(e, i);
         else if (op == kOps[4]) editor.update_fields(e, i);
         else
-            d.error_at("op", Code::UNKNOWN_EDIT_OP, "'" + op + "' is not an edit; use update_line, remove_line, add_line, "
-                                                              "update_shipping_address or update_order.");
+            d.error_at("op", Code::UNKNOWN_EDIT_OP,
+                       {"'", op,
+                        "' is not an edit; use update_line, remove_line, add_line, "
+                        "update_shipping_address or update_order."});
     });
     // Touched lines in the order's line order, then added lines in the order they were added (stable).
     const Line* const first = order.lines.data();

@@ -55,8 +55,9 @@ void write_edit_plan(json::Writer& w, const OrderContext& ctx, const Platform& r
     w.key("plan").array();
     rules.edit->write_calls(w, EditPlanInput{ctx.order, s, balance, ctx.call_options}, d);
     if (balance > 0 && !rules.edit->collects_payment)
-        d.warning(Code::PAYMENT_REQUIRED, "The customer owes " + format_amount(balance, ctx.order.exponent) +
-                                              "; this platform has no collect-payment call, so charge it through your payment provider.");
+        d.warning(Code::PAYMENT_REQUIRED,
+                  {"The customer owes ", Part::amount(balance, ctx.order.exponent),
+                   "; this platform has no collect-payment call, so charge it through your payment provider."});
     w.end_array();
 }
 

@@ -13,7 +13,7 @@ void read_knob(json::Value profile, std::string_view key, bool (*parse)(std::str
     if (read_text(profile, key, d, text, 64) != Read::ok) return;
     E value;
     if (!parse(text, value)) {
-        d.error_at(key, Code::INVALID_OPTION, "'" + text + "' is not a " + std::string(key) + "; use " + std::string(allowed) + ".");
+        d.error_at(key, Code::INVALID_OPTION, {"'", text, "' is not a ", key, "; use ", allowed, "."});
         return;
     }
     out = value;
@@ -23,7 +23,7 @@ void read_limit(json::Value limits, std::string_view key, std::size_t ceiling, D
     std::int64_t v = 0;
     if (read_count(limits, key, d, v) != Read::ok) return;
     if (v < 1 || static_cast<std::size_t>(v) > ceiling) {
-        d.error_at(key, Code::INVALID_OPTION, std::string(key) + " must be between 1 and " + std::to_string(ceiling) + ".");
+        d.error_at(key, Code::INVALID_OPTION, {key, " must be between 1 and ", ceiling, "."});
         return;
     }
     out = static_cast<std::size_t>(v);
@@ -37,7 +37,7 @@ void read_profile(json::Value profile, Diagnostics& d, ProfileOverrides& o) {
         if (k != "rounding" && k != "proration" && k != "tax_granularity" && k != "inclusive_split" &&
             k != "refund_allocation" && k != "currency_exponents" && k != "default_tax_rate" &&
             k != "tax_calculation")
-            d.error_at(k, Code::INVALID_OPTION, "'" + std::string(k) + "' is not a profile knob.");
+            d.error_at(k, Code::INVALID_OPTION, {"'", k, "' is not a profile knob."});
     }
     read_knob(profile, "rounding", parse_rounding, "half_up or half_even", d, o.rounding);
     read_knob(profile, "proration", parse_proration, "half_up or floor", d, o.proration);
@@ -50,7 +50,8 @@ void read_profile(json::Value profile, Diagnostics& d, ProfileOverrides& o) {
         if (summation == "horizontal" || summation == "vertical")
             o.vertical_tax = summation == "vertical";
         else
-            d.error_at("tax_calculation", Code::INVALID_OPTION, "'" + summation + "' is not a tax_calculation; use horizontal or vertical.");
+            d.error_at("tax_calculation", Code::INVALID_OPTION,
+                       {"'", summation, "' is not a tax_calculation; use horizontal or vertical."});
     }
     Rate default_rate;
     if (read_rate(profile, "default_tax_rate", d, default_rate) == Read::ok) o.default_tax_rate = default_rate;
@@ -95,7 +96,8 @@ void read_options(json::Value v, Diagnostics& d, CallOptions& out) {
         if (p && p->reading)
             out.platform = p;
         else
-            d.error_at("dialect", Code::INVALID_OPTION, "'" + dialect + "' is not a dialect; use " + platform_names(reads_orders, " or ") + ".");
+            d.error_at("dialect", Code::INVALID_OPTION,
+                       {"'", dialect, "' is not a dialect; use ", platform_names(reads_orders, " or "), "."});
     }
     if (const json::Value p = v.get("profile"); p && !p.is_null()) read_profile(p, d, out.overrides);
     bool inclusive = false;

@@ -27,11 +27,11 @@ const Line* find_line(const Order& order, const Id& id, std::string_view id_key,
     for (const auto& l : order.lines)
         if (l.id.text == id.text) {
             d.error_at(id_key, Code::INVALID_ID,
-                       std::string(id_key) + " " + id.text + " is a " + (id.is_string ? "string" : "number") +
-                           " but the order's line id is a " + (l.id.is_string ? "string" : "number") + ".");
+                       {id_key, " ", id.text, " is a ", (id.is_string ? "string" : "number"),
+                        " but the order's line id is a ", (l.id.is_string ? "string" : "number"), "."});
             return nullptr;
         }
-    d.error_at(id_key, Code::LINE_ITEM_NOT_FOUND, "The order has no line " + id.text + ".");
+    d.error_at(id_key, Code::LINE_ITEM_NOT_FOUND, {"The order has no line ", id.text, "."});
     return nullptr;
 }
 
@@ -71,7 +71,7 @@ void explicit_restock(const Order& order, const Profile& profile, const Line& li
                       Restock restock, Claims& claims, Diagnostics& d, RefundCalculation& out) {
     if (restock == Restock::return_ && line.digital) {
         d.error_at("restock_type", Code::INVALID_RESTOCK_TYPE,
-                   line_name(line) + " is digital: fulfilled digital units must use no_restock.");
+                   {line_name(line), " is digital: fulfilled digital units must use no_restock."});
         return;
     }
     const bool cancel = restock == Restock::cancel;
@@ -79,15 +79,15 @@ void explicit_restock(const Order& order, const Profile& profile, const Line& li
     const std::int64_t whole_pool = cancel ? unfulfilled_pool(line) : fulfilled_pool(line);
     if (whole_pool == 0) {
         d.error_at("restock_type", Code::INVALID_RESTOCK_TYPE,
-                   cancel ? line_name(line) + " has no unfulfilled units to cancel; use " +
-                                std::string(line.digital ? "no_restock" : "return or no_restock") + "."
-                          : line_name(line) + " has no fulfilled units left to refund; unfulfilled units use cancel.");
+                   {cancel ? line_name(line), " has no unfulfilled units to cancel; use ",
+                    line.digital ? "no_restock" : "return or no_restock", "." : line_name(line),
+                    " has no fulfilled units left to refund; unfulfilled units use cancel."});
         return;
     }
     if (req.quantity > pool) {
         d.error_at("quantity", Code::INVALID_QUANTITY,
-                   "Only " + std::to_string(pool) + " unit(s) of " + line_name(line) + " can be refunded with restock_type " +
-                       std::string(restock_name(restock)) + ".");
+                   {"Only ", pool, " unit(s) of ", line_name(line), " can be refunded with restock_type ",
+                    restock_name(restock), "."});
         return;
     }
     add_piece(order, profile, line, req, restock, pool, req.quantity, claims, out);
@@ -99,15 +99,14 @@ void suggested_restock(const Order& order, const Profile& profile, const Line& l
     const bool goods = req.restock_goods.value_or(false);
     if (goods && line.digital && fulfilled_pool(line) > 0) {
         d.error_at(request.restock_key, Code::INVALID_RESTOCK_TYPE,
-                   line_name(line) + " is digital: fulfilled digital units cannot be restocked (no_restock).");
+                   {line_name(line), " is digital: fulfilled digital units cannot be restocked (no_restock)."});
         return;
     }
     const std::int64_t fulfilled = fulfilled_pool(line) - claims.fulfilled;
     const std::int64_t unfulfilled = unfulfilled_pool(line) - claims.unfulfilled;
     if (req.quantity > fulfilled + unfulfilled) {
         d.error_at("quantity", Code::INVALID_QUANTITY,
-                   "Only " + std::to_string(fulfilled + unfulfilled) + " unit(s) of " + line_name(line) +
-                       " can still be refunded.");
+                   {"Only ", fulfilled + unfulfilled, " unit(s) of ", line_name(line), " can still be refunded."});
         return;
     }
     const std::int64_t from_fulfilled = std::min(req.quantity, fulfilled);
@@ -131,8 +130,9 @@ void refund_shipping(const Order& order, const Profile& profile, const RefundReq
         amount = *req.amount_excl_tax;
         if (amount > out.refundable_amount) {
             auto at = d.at(request.shipping_key);
-            d.error_at(request.amount_key, Code::SHIPPING_REFUND_EXCEEDS_REMAINING,
-                       "Only " + format_amount(out.refundable_amount, order.exponent) + " of shipping is left to refund.");
+            d.error_at(
+                request.amount_key, Code::SHIPPING_REFUND_EXCEEDS_REMAINING,
+                {"Only ", Part::amount(out.refundable_amount, order.exponent), " of shipping is left to refund."});
             return;
         }
     }
@@ -148,17 +148,20 @@ bool check_named_transaction(const Order& order, const RefundRequest& request, D
     const Id& id = request.transaction_id;
     const Transaction* tx = order.find_transaction(id);
     if (!tx) {
-        d.error_at(request.transaction_key, Code::TRANSACTION_NOT_FOUND, "The order has no transaction " + id.text + ".");
+        d.error_at(request.transaction_key, Code::TRANSACTION_NOT_FOUND,
+                   {"The order has no transaction ", id.text, "."});
         return false;
     }
     if (tx->kind == TxKind::authorization) {
         d.error_at(request.transaction_key, Code::PAYMENT_NOT_CAPTURED,
-                   "Transaction " + id.text + " is an authorisation, not a captured payment: void it (or capture it first) instead.");
+                   {"Transaction ", id.text,
+                    " is an authorisation, not a captured payment: void it (or capture it first) instead."});
         return false;
     }
     if (!tx->is_payment()) {
         d.error_at(request.transaction_key, Code::PAYMENT_NOT_CAPTURED,
-                   "Transaction " + id.text + " is " + std::string(tx_status_name(tx->status)) + ": only completed payments can be refunded.");
+                   {"Transaction ", id.text, " is ", tx_status_name(tx->status),
+                    ": only completed payments can be refunded."});
         return false;
     }
     return true;
@@ -177,17 +180,17 @@ bool allocate_refund(const Order& order, const Profile& profile, std::int64_t am
         }
     if (amount > refundable) {
         if (only.present()) {
-            d.error(Code::REFUND_EXCEEDS_TOTAL, "The refund is " + format_amount(amount, order.exponent) + " but transaction " +
-                                                    only.text + " has only " + format_amount(refundable, order.exponent) +
-                                                    " left to refund.");
+            d.error(Code::REFUND_EXCEEDS_TOTAL,
+                    {"The refund is ", Part::amount(amount, order.exponent), " but transaction ", only.text,
+                     " has only ", Part::amount(refundable, order.exponent), " left to refund."});
         } else if (order.payments.authorized_uncaptured > 0)
             d.error(Code::PAYMENT_NOT_CAPTURED,
-                    format_amount(order.payments.authorized_uncaptured, order.exponent) +
-                        " is only authorised, not captured: uncaptured payments cannot be partially refunded. Void the "
-                        "authorisation or cancel the order instead, or capture it first.");
+                    {Part::amount(order.payments.authorized_uncaptured, order.exponent),
+                     " is only authorised, not captured: uncaptured payments cannot be partially refunded. Void the "
+                     "authorisation or cancel the order instead, or capture it first."});
         else
-            d.error(Code::REFUND_EXCEEDS_TOTAL, "The refund is " + format_amount(amount, order.exponent) + " but only " +
-                                                    format_amount(refundable, order.exponent) + " is refundable.");
+            d.error(Code::REFUND_EXCEEDS_TOTAL, {"The refund is ", Part::amount(amount, order.exponent), " but only ",
+                                                 Part::amount(refundable, order.exponent), " is refundable."});
         return false;
     }
     switch (profile.refund_allocation) {
@@ -223,9 +226,8 @@ bool calculate_refund(const Order& order, const Profile& profile, const RefundRe
                 const auto key = std::make_pair(line, static_cast<int>(*req.restock));
                 if (explicit_seen.count(key)) {
                     d.error_at("restock_type", Code::DUPLICATE_REFUND_LINE,
-                               line_name(*line) + " already appears at " + std::string(request.lines_key) + "[" +
-                                   std::to_string(explicit_seen[key]) + "] with restock_type " +
-                                   std::string(restock_name(*req.restock)) + ".");
+                               {line_name(*line), " already appears at ", request.lines_key, "[", explicit_seen[key],
+                                "] with restock_type ", restock_name(*req.restock), "."});
                     continue;
                 }
                 explicit_seen[key] = req.index;

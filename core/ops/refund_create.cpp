@@ -211,7 +211,8 @@ std::string refund_create_envelope(std::string_view calculation, std::string_vie
         const auto o = std::find_if(overrides.begin(), overrides.end(), [&](const auto& x) { return x.first == currency; });
         if (o != overrides.end()) exponent = o->second;
         else if (auto c = find_currency(currency)) exponent = c->exponent;
-        else d.error_at("currency", Code::UNKNOWN_CURRENCY, "'" + currency + "' is not an active ISO 4217 currency.");
+        else
+            d.error_at("currency", Code::UNKNOWN_CURRENCY, {"'", currency, "' is not an active ISO 4217 currency."});
     }
 
     std::string note;

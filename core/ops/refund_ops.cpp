@@ -31,24 +31,25 @@ std::int64_t check_transactions(json::Value list, const Order& order, Diagnostic
         }
         const Transaction* tx = order.find_transaction(id);
         if (!tx) {
-            d.error_at(id_key, Code::TRANSACTION_NOT_FOUND, "The order has no transaction " + id.text + ".");
+            d.error_at(id_key, Code::TRANSACTION_NOT_FOUND, {"The order has no transaction ", id.text, "."});
             return;
         }
         if (!seen.insert(tx).second) {
-            d.error_at(id_key, Code::DUPLICATE_ID, "Transaction " + id.text + " is listed twice.");
+            d.error_at(id_key, Code::DUPLICATE_ID, {"Transaction ", id.text, " is listed twice."});
             return;
         }
         total += amount;
         if (tx->kind == TxKind::authorization && tx->status == TxStatus::succeeded) {
             d.error_at(id_key, Code::PAYMENT_NOT_CAPTURED,
-                       "Transaction " + id.text + " is an authorisation: refund its capture, or void it instead.");
+                       {"Transaction ", id.text, " is an authorisation: refund its capture, or void it instead."});
         } else if (!tx->is_payment()) {
             d.error_at(id_key, Code::INVALID_VALUE,
-                       "Transaction " + id.text + " is a " + std::string(tx_status_name(tx->status)) + " " +
-                           std::string(tx_kind_name(tx->kind)) + ": only succeeded sales and captures can be refunded.");
+                       {"Transaction ", id.text, " is a ", tx_status_name(tx->status), " ", tx_kind_name(tx->kind),
+                        ": only succeeded sales and captures can be refunded."});
         } else if (amount > tx->refundable) {
-            d.error_at("amount", Code::REFUND_EXCEEDS_TOTAL,
-                       "Transaction " + id.text + " has " + format_amount(tx->refundable, order.exponent) + " left to refund.");
+            d.error_at(
+                "amount", Code::REFUND_EXCEEDS_TOTAL,
+                {"Transaction ", id.text, " has ", Part::amount(tx->refundable, order.exponent), " left to refund."});
         }
     });
     return total;
@@ -62,7 +63,7 @@ void check_restock_given(const RefundRequest& request, const RefundCalculation& 
             if (l.request_index == req.index) {
                 auto at_i = d.at(req.index);
                 d.warning_at("restock_type", Code::REFUND_MISMATCH,
-                             "restock_type is omitted; the calculation uses " + std::string(restock_name(l.restock)) + ".");
+                             {"restock_type is omitted; the calculation uses ", restock_name(l.restock), "."});
                 break;
             }
     }
@@ -81,7 +82,7 @@ std::string render(const OrderContext& ctx, const RefundCalculation& calc) {
 // The platform reads its own request shape where it has one.
 bool read_request(const OrderContext& ctx, json::Value request, Diagnostics& d, RefundRequest& req) {
     if (!ctx.platform.refund) {
-        d.error(Code::INVALID_VALUE, "Refunds are not previewed for " + std::string(ctx.platform.name) + " orders.");
+        d.error(Code::INVALID_VALUE, {"Refunds are not previewed for ", ctx.platform.name, " orders."});
         return false;
     }
     if (ctx.platform.refund->read_request) ctx.platform.refund->read_request(request, ctx.order, d, req);
@@ -128,8 +129,8 @@ std::string validate_refund_result(const OrderContext& ctx, json::Value request,
             const std::int64_t total = check_transactions(txs, ctx.order, d);
             if (total != calc.amount_incl_tax)
                 d.error_at("transactions", Code::REFUND_MISMATCH,
-                           "The transactions add up to " + format_amount(total, ctx.order.exponent) + " but the refund is " +
-                               format_amount(calc.amount_incl_tax, ctx.order.exponent) + ".");
+                           {"The transactions add up to ", Part::amount(total, ctx.order.exponent),
+                            " but the refund is ", Part::amount(calc.amount_incl_tax, ctx.order.exponent), "."});
         }
     }
     return render(ctx, calc);

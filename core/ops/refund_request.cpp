@@ -39,7 +39,7 @@ void read_line_fields(json::Value v, Diagnostics& d, RefundLineRequest& out) {
             out.restock = r;
         else
             d.error_at("restock_type", Code::INVALID_RESTOCK_TYPE,
-                       "'" + restock + "' is not a restock type; use cancel, return or no_restock.");
+                       {"'", restock, "' is not a restock type; use cancel, return or no_restock."});
     }
     bool goods = false;
     if (read_bool(v, "restock", d, goods) == Read::ok) out.restock_goods = goods;
@@ -83,7 +83,7 @@ bool read_refund_request(json::Value v, const Order& order, Diagnostics& d, Refu
     if (!expect_object(v, d)) return false;
     for (auto it = v.begin(); it != v.end(); ++it)
         if (!known_request_key(it.key()))
-            d.warning_at(it.key(), Code::UNKNOWN_FIELD, "'" + std::string(it.key()) + "' is not part of a refund request.");
+            d.warning_at(it.key(), Code::UNKNOWN_FIELD, {"'", it.key(), "' is not part of a refund request."});
 
     out.lines_key = v.get("refund_line_items") ? "refund_line_items" : "refund_lines";
     json::Value lines;

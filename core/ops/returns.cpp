@@ -32,29 +32,31 @@ bool check_item(const OrderContext& ctx, const ReturnRules& rules, const ReturnI
     auto at_i = d.at(item.index);
     line = ctx.order.find_line(item.line_id);
     if (!line) {
-        d.error_at("orderLineItemId", Code::LINE_ITEM_NOT_FOUND, "The order has no top-level line item " + item.line_id.text + ".");
+        d.error_at("orderLineItemId", Code::LINE_ITEM_NOT_FOUND,
+                   {"The order has no top-level line item ", item.line_id.text, "."});
         return false;
     }
     bool ok = true;
     if (!rules.returnable(*line)) {
         d.error_at("orderLineItemId", Code::LINE_NOT_RETURNABLE,
-                   "Line " + item.line_id.text + " is a " + std::string(line_kind_name(line->kind)) +
-                       " line; only goods, custom and container lines can be returned.");
+                   {"Line ", item.line_id.text, " is a ", line_kind_name(line->kind),
+                    " line; only goods, custom and container lines can be returned."});
         ok = false;
     }
     if (rules.blocking_line_states.contains(line->state)) {
         d.error_at("orderLineItemId", Code::INVALID_STATUS_TRANSITION,
-                   "Line " + item.line_id.text + " is in state " + line->state + ", which cannot be returned.");
+                   {"Line ", item.line_id.text, " is in state ", line->state, ", which cannot be returned."});
         ok = false;
     }
     if (item.quantity < 1 || item.quantity > line->quantity) {
-        d.error_at("quantity", Code::INVALID_QUANTITY, "Quantity should be lesser or equal line item quantity (" +
-                                                           std::to_string(line->quantity) + "), and at least 1.");
+        d.error_at("quantity", Code::INVALID_QUANTITY,
+                   {"Quantity should be lesser or equal line item quantity (", line->quantity, "), and at least 1."});
         ok = false;
     } else if (item.quantity + line->returned_quantity > line->quantity) {
         d.warning_at("quantity", Code::INVALID_QUANTITY,
-                     std::to_string(line->returned_quantity) + " of the line's " + std::to_string(line->quantity) +
-                         " units are already in other returns; the server checks only the ordered quantity and would accept this.");
+                     {line->returned_quantity, " of the line's ", line->quantity,
+                      " units are already in other returns; the server checks only the ordered quantity and would "
+                      "accept this."});
     }
     return ok;
 }
@@ -80,8 +82,8 @@ bool platform_supports(const void* part, const OrderContext& ctx, std::string_vi
     if ((p.returns || p.capture_refunds) && operation != "previewReturn" && operation != "previewCaptureRefund")
         instead += " Money goes back with previewReturn (a return) or previewCaptureRefund (a refund on a capture)";
     if (p.entities && operation == "previewCancel") instead += "; cancel with transition() on the order (action cancel)";
-    d.error(Code::OPERATION_NOT_SUPPORTED, std::string(operation) + " does not apply to " + std::string(p.name) + " orders." +
-                                               instead + (instead.empty() ? "" : "."));
+    d.error(Code::OPERATION_NOT_SUPPORTED,
+            {operation, " does not apply to ", p.name, " orders.", instead, (instead.empty() ? "" : ".")});
     return false;
 }
 
@@ -101,8 +103,8 @@ std::string return_result(const OrderContext& ctx, json::Value request, Diagnost
         for (const auto& r : o.returns)
             if (same_id(r.id, req.return_id)) existing = &r;
         if (!existing) {
-            d.error_at("returnId", Code::RETURN_NOT_FOUND, "The order lists no return " + req.return_id.text +
-                                                               " (load the order with its returns).");
+            d.error_at("returnId", Code::RETURN_NOT_FOUND,
+                       {"The order lists no return ", req.return_id.text, " (load the order with its returns)."});
             return {};
         }
         p.existing_return = true;
@@ -138,8 +140,8 @@ std::string return_result(const OrderContext& ctx, json::Value request, Diagnost
                 auto at = d.at("lineItems");
                 auto at_i = d.at(item.index);
                 d.error_at("refundAmount", Code::REFUND_EXCEEDS_TOTAL,
-                           "refundAmount must be between 0 and what the units were sold for (" +
-                               format_amount(it.price.total, o.exponent) + "); the server itself would store any amount.");
+                           {"refundAmount must be between 0 and what the units were sold for (",
+                            Part::amount(it.price.total, o.exponent), "); the server itself would store any amount."});
             }
             it.refund_amount = item.refund_amount;
             it.refund_edited = true;
@@ -148,9 +150,9 @@ std::string return_result(const OrderContext& ctx, json::Value request, Diagnost
             auto at = d.at("lineItems");
             auto at_i = d.at(item.index);
             d.warning(Code::OFFERS_NOT_REEVALUATED,
-                      "A promotion took part of this line; the return refunds the undiscounted price (" +
-                          format_amount(it.refund_amount, o.exponent) + "), the discount-aware amount is " +
-                          format_amount(it.suggested, o.exponent) + ". Set refundAmount to refund that instead.");
+                      {"A promotion took part of this line; the return refunds the undiscounted price (",
+                       Part::amount(it.refund_amount, o.exponent), "), the discount-aware amount is ",
+                       Part::amount(it.suggested, o.exponent), ". Set refundAmount to refund that instead."});
         }
         p.items.push_back(std::move(it));
     }

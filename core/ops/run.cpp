@@ -25,7 +25,7 @@ const Platform& rules_for(const OrderContext& ctx, std::string_view operation, D
         const Platform* p = find_platform(preset.text());
         if (p && p->edit && p->cancel) return *p;
         auto at = d.at("options");
-        d.error_at("preset", Code::UNKNOWN_PRESET, std::string(operation) + " presets are " + platform_names(has_edit_rules) + ".");
+        d.error_at("preset", Code::UNKNOWN_PRESET, {operation, " presets are ", platform_names(has_edit_rules), "."});
     }
     return ctx.platform;
 }

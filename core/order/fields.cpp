@@ -56,8 +56,8 @@ Read read_count(json::Value parent, std::string_view key, Diagnostics& d, std::i
     const json::Value v = parent.get(key);
     if (!v || v.is_null()) return Read::absent;
     if (v.kind() == json::Kind::number) {
-        d.error_at(key, Code::INVALID_QUANTITY, "'" + std::string(key) + "' must be a whole number, not " +
-                                                    excerpt(v.text(), 40) + ".");
+        d.error_at(key, Code::INVALID_QUANTITY,
+                   {"'", key, "' must be a whole number, not ", Part::excerpt(v.text(), 40), "."});
         return Read::bad;
     }
     if (!v.is_integer()) {
@@ -65,8 +65,7 @@ Read read_count(json::Value parent, std::string_view key, Diagnostics& d, std::i
         return Read::bad;
     }
     if (!v.as_int64(out) || out < 0 || out > 1'000'000'000) {
-        d.error_at(key, Code::INVALID_QUANTITY,
-                   "'" + std::string(key) + "' must be between 0 and 1000000000, not " + std::string(v.text()) + ".");
+        d.error_at(key, Code::INVALID_QUANTITY, {"'", key, "' must be between 0 and 1000000000, not ", v.text(), "."});
         return Read::bad;
     }
     return Read::ok;
@@ -77,7 +76,7 @@ Read read_id(json::Value parent, std::string_view key, Diagnostics& d, Id& out) 
     if (!v || v.is_null()) return Read::absent;
     if (v.is_string()) {
         if (v.text().empty() || v.text().size() > 256) {
-            d.error_at(key, Code::INVALID_ID, "'" + std::string(key) + "' must be a non-empty string of at most 256 characters.");
+            d.error_at(key, Code::INVALID_ID, {"'", key, "' must be a non-empty string of at most 256 characters."});
             return Read::bad;
         }
         out.is_string = true;
@@ -101,8 +100,7 @@ Read read_text(json::Value parent, std::string_view key, Diagnostics& d, std::st
         return Read::bad;
     }
     if (v.text().size() > max_len) {
-        d.error_at(key, Code::LIMIT_EXCEEDED, "'" + std::string(key) + "' is longer than " + std::to_string(max_len) +
-                                                  " bytes.");
+        d.error_at(key, Code::LIMIT_EXCEEDED, {"'", key, "' is longer than ", max_len, " bytes."});
         return Read::bad;
     }
     out = std::string(v.text());
@@ -128,15 +126,16 @@ Read read_rate(json::Value parent, std::string_view key, Diagnostics& d, Rate& o
         return Read::bad;
     }
     if (!parse_rate(v.text(), out)) {
-        d.error_at(key, Code::INVALID_RATE, "The rate '" + excerpt(v.text(), 40) +
-                                                "' must be a plain decimal between 0 and 10 with at most 9 decimals.");
+        d.error_at(key, Code::INVALID_RATE,
+                   {"The rate '", Part::excerpt(v.text(), 40),
+                    "' must be a plain decimal between 0 and 10 with at most 9 decimals."});
         return Read::bad;
     }
     return Read::ok;
 }
 
 bool require(Read r, std::string_view key, Diagnostics& d) {
-    if (r == Read::absent) d.error_at(key, Code::MISSING_FIELD, "'" + std::string(key) + "' is required.");
+    if (r == Read::absent) d.error_at(key, Code::MISSING_FIELD, {"'", key, "' is required."});
     return r == Read::ok;
 }
 

@@ -43,8 +43,9 @@ bool read_currency(json::Value root, const ReadOptions& options, Diagnostics& d,
     if (!require(read_text(root, "currency", d, out.currency, 16), "currency", d)) return false;
     if (currency_exponent(options, out)) return true;
     d.error_at("currency", Code::UNKNOWN_CURRENCY,
-               "'" + out.currency + "' is not an active ISO 4217 currency; add it to options.profile.currency_exponents "
-                                    "if your payment provider uses it.");
+               {"'", out.currency,
+                "' is not an active ISO 4217 currency; add it to options.profile.currency_exponents "
+                "if your payment provider uses it."});
     return false;
 }
 
@@ -52,12 +53,12 @@ bool read_lines_array(json::Value root, std::string_view key, const ReadOptions&
                       json::Value& out) {
     if (!read_array(root, key, d, out)) return false;
     if (!out) {
-        d.error_at(key, Code::MISSING_FIELD, "'" + std::string(key) + "' is required.");
+        d.error_at(key, Code::MISSING_FIELD, {"'", key, "' is required."});
         return false;
     }
     if (out.size() > options.max_lines) {
-        d.error_at(key, Code::LIMIT_EXCEEDED, "The order has " + std::to_string(out.size()) + " lines; the limit is " +
-                                                  std::to_string(options.max_lines) + ".");
+        d.error_at(key, Code::LIMIT_EXCEEDED,
+                   {"The order has ", out.size(), " lines; the limit is ", options.max_lines, "."});
         return false;
     }
     return true;
@@ -122,8 +123,9 @@ void read_transaction_list(json::Value list, std::string_view list_name, Order& 
         const std::string_view kind_key = v.get("kind") ? "kind" : "type";
         if (!require(read_text(v, kind_key, d, kind_text, 64), "type", d)) return;
         if (!parse_tx_kind(kind_text, tx.kind)) {
-            d.error_at(kind_key, Code::INVALID_VALUE, "Unknown transaction " + std::string(kind_key) + " '" + kind_text +
-                                                          "'; expected sale, authorization, capture, refund or void.");
+            d.error_at(kind_key, Code::INVALID_VALUE,
+                       {"Unknown transaction ", kind_key, " '", kind_text,
+                        "'; expected sale, authorization, capture, refund or void."});
             return;
         }
         tx.kind_text = std::move(kind_text);
@@ -131,8 +133,8 @@ void read_transaction_list(json::Value list, std::string_view list_name, Order& 
         std::string status_text;
         if (!require(read_text(v, "status", d, status_text, 64), "status", d)) return;
         if (!parse_tx_status(status_text, tx.status)) {
-            d.error_at("status", Code::INVALID_VALUE, "Unknown transaction status '" + status_text +
-                                                          "'; expected succeeded, pending or failed.");
+            d.error_at("status", Code::INVALID_VALUE,
+                       {"Unknown transaction status '", status_text, "'; expected succeeded, pending or failed."});
             return;
         }
         if (!require(read_amount(v, "amount", order.exponent, d, tx.amount), "amount", d)) return;
@@ -143,11 +145,12 @@ void read_transaction_list(json::Value list, std::string_view list_name, Order& 
         std::string currency;
         if (read_text(v, "currency", d, currency, 16) == Read::ok && !currency.empty() && currency != order.currency)
             d.error_at("currency", Code::CURRENCY_MISMATCH,
-                       "The transaction is in " + currency + " but the order is in " + order.currency + ".");
+                       {"The transaction is in ", currency, " but the order is in ", order.currency, "."});
         // The same refund transaction may be listed at the top level and inside its refund: keep it once.
         if (const Transaction* seen = order.find_transaction(tx.id)) {
             if (seen->amount != tx.amount || seen->kind != tx.kind)
-                d.error_at("id", Code::DUPLICATE_ID, "Transaction id " + tx.id.text + " is listed twice with different facts.");
+                d.error_at("id", Code::DUPLICATE_ID,
+                           {"Transaction id ", tx.id.text, " is listed twice with different facts."});
             return;
         }
         order.transaction_index.emplace(id_key(tx.id), static_cast<std::uint32_t>(order.transactions.size()));
@@ -176,8 +179,8 @@ void derive_payments(Order& order, Diagnostics& d) {
         Transaction* parent = at == order.transaction_index.end() ? nullptr : &txs[at->second];
         if (!parent) {
             if (tx.kind == TxKind::refund || tx.kind == TxKind::capture || tx.kind == TxKind::void_)
-                d.warning(Code::TRANSACTION_NOT_FOUND, "Transaction " + tx.id.text + " names parent " + tx.parent_id.text +
-                                                           ", which the order does not list.");
+                d.warning(Code::TRANSACTION_NOT_FOUND, {"Transaction ", tx.id.text, " names parent ", tx.parent_id.text,
+                                                        ", which the order does not list."});
             continue;
         }
         if (tx.kind == TxKind::refund) parent->refunded += tx.amount;
@@ -209,7 +212,7 @@ void check_unique_line_ids(Order& order, std::string_view list_key, Diagnostics&
         if (order.line_index.emplace(id_key(order.lines[i].id), i).second) continue;
         auto a = d.at(list_key);
         auto b = d.at(order.lines[i].source_index);
-        d.error_at("id", Code::DUPLICATE_ID, "Line id " + order.lines[i].id.text + " is used by another line too.");
+        d.error_at("id", Code::DUPLICATE_ID, {"Line id ", order.lines[i].id.text, " is used by another line too."});
     }
 }
 
@@ -217,23 +220,22 @@ void check_total(Diagnostics& d, std::string_view key, json::Value root, int exp
     std::int64_t given = 0;
     if (read_amount(root, key, exponent, d, given) != Read::ok || given == computed) return;
     d.warning_at(key, Code::INCONSISTENT_TOTALS,
-                 "The order says " + format_amount(given, exponent) + " but its lines and shipping add up to " +
-                     format_amount(computed, exponent) + "; the engine uses the parts.");
+                 {"The order says ", Part::amount(given, exponent), " but its lines and shipping add up to ",
+                  Part::amount(computed, exponent), "; the engine uses the parts."});
 }
 
 void finish_line_quantities(Line& line, Diagnostics& d) {
     if (line.current_quantity > line.quantity || line.fulfillable_quantity > line.current_quantity ||
         line.editable_quantity > line.fulfillable_quantity) {
-        d.error(Code::INCONSISTENT_QUANTITIES,
-                "Quantities must satisfy editable (" + std::to_string(line.editable_quantity) + ") <= fulfillable (" +
-                    std::to_string(line.fulfillable_quantity) + ") <= current (" + std::to_string(line.current_quantity) +
-                    ") <= quantity (" + std::to_string(line.quantity) + ").");
+        d.error(Code::INCONSISTENT_QUANTITIES, {"Quantities must satisfy editable (", line.editable_quantity,
+                                                ") <= fulfillable (", line.fulfillable_quantity, ") <= current (",
+                                                line.current_quantity, ") <= quantity (", line.quantity, ")."});
         return;
     }
     line.fulfilled_quantity = line.current_quantity - line.fulfillable_quantity;
     if (line.refunded_in_place > line.fulfilled_quantity + line.fulfillable_quantity) {
-        d.error(Code::INCONSISTENT_QUANTITIES, "Earlier refunds take back " + std::to_string(line.refunded_in_place) +
-                                                   " units but the line has " + std::to_string(line.current_quantity) + ".");
+        d.error(Code::INCONSISTENT_QUANTITIES, {"Earlier refunds take back ", line.refunded_in_place,
+                                                " units but the line has ", line.current_quantity, "."});
         return;
     }
     line.refundable_quantity = line.current_quantity - line.refunded_in_place;

@@ -87,13 +87,14 @@ void compare(std::string_view key, const std::string& stated, const Names& accep
              const std::string& because, Diagnostics& d) {
     if (stated.empty()) return;
     if (m && m->find_state(stated) == kNone) {
-        d.warning_at(key, Code::INVALID_VALUE, quoted(stated) + " is not a " + std::string(key) + " value; values: " +
-                                                   join_names(m->states) + ".");
+        d.warning_at(key, Code::INVALID_VALUE,
+                     {quoted(stated), " is not a ", key, " value; values: ", join_names(m->states), "."});
         return;
     }
     if (contains(accepts, stated)) return;
-    d.warning_at(key, Code::INVALID_VALUE, "The order says " + std::string(key) + " " + quoted(stated) + " but " + because +
-                                               " give " + quoted(accepts.front()) + ".");
+    d.warning_at(
+        key, Code::INVALID_VALUE,
+        {"The order says ", key, " ", quoted(stated), " but ", because, " give ", quoted(accepts.front()), "."});
 }
 
 void write_status(json::Writer& w, std::string_view key, const std::string& stated, const Names& accepts) {
@@ -186,15 +187,17 @@ bool read_vocabulary(const Platform& platform, json::Value options, Diagnostics&
         const Read r = read_text(options, "preset", d, name, kMaxNameLength);
         if (r == Read::bad) return false;
         if (r == Read::ok && !find_preset(name)) {
-            d.error_at("preset", Code::UNKNOWN_PRESET, quoted(name) + " is not a preset; presets: " + preset_names() + ".");
+            d.error_at("preset", Code::UNKNOWN_PRESET,
+                       {quoted(name), " is not a preset; presets: ", preset_names(), "."});
             return false;
         }
     }
     const Platform* speaker = find_platform(name);
     if (!speaker || !speaker->statuses) {
         auto at = d.at("options");
-        d.error_at("preset", Code::INVALID_OPTION, "deriveStatuses speaks the " + platform_names(has_status_vocabulary) +
-                                                       " vocabularies, not " + quoted(name) + ".");
+        d.error_at("preset", Code::INVALID_OPTION,
+                   {"deriveStatuses speaks the ", platform_names(has_status_vocabulary), " vocabularies, not ",
+                    quoted(name), "."});
         return false;
     }
     out.preset = speaker->name;

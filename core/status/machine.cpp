@@ -31,22 +31,23 @@ void warn_unknown_keys(json::Value obj, std::initializer_list<std::string_view> 
         bool known = false;
         for (auto k : allowed) known = known || k == it.key();
         if (!known)
-            d.warning_at(it.key(), Code::UNKNOWN_FIELD, quoted(it.key()) + " is not part of a machine definition and was ignored.");
+            d.warning_at(it.key(), Code::UNKNOWN_FIELD,
+                         {quoted(it.key()), " is not part of a machine definition and was ignored."});
     }
 }
 
 // A name at the current path: a non-empty string of at most kMaxNameLength bytes.
 bool read_name_value(json::Value v, std::string_view what, Diagnostics& d, std::string& out) {
     if (!v.is_string()) {
-        d.error(Code::WRONG_TYPE, "A " + std::string(what) + " name must be a string, not " + std::string(v.type_name()) + ".");
+        d.error(Code::WRONG_TYPE, {"A ", what, " name must be a string, not ", v.type_name(), "."});
         return false;
     }
     if (v.text().empty()) {
-        d.error(Code::INVALID_DEFINITION, "A " + std::string(what) + " name must not be empty.");
+        d.error(Code::INVALID_DEFINITION, {"A ", what, " name must not be empty."});
         return false;
     }
     if (v.text().size() > kMaxNameLength) {
-        d.error(Code::LIMIT_EXCEEDED, "A " + std::string(what) + " name is longer than " + std::to_string(kMaxNameLength) + " bytes.");
+        d.error(Code::LIMIT_EXCEEDED, {"A ", what, " name is longer than ", kMaxNameLength, " bytes."});
         return false;
     }
     out = std::string(v.text());
@@ -57,7 +58,7 @@ bool read_name_value(json::Value v, std::string_view what, Diagnostics& d, std::
 bool read_name(json::Value parent, std::string_view key, std::string_view what, Diagnostics& d, std::string& out) {
     const json::Value v = parent.get(key);
     if (!v || v.is_null()) {
-        d.error_at(key, Code::MISSING_FIELD, quoted(key) + " is required.");
+        d.error_at(key, Code::MISSING_FIELD, {quoted(key), " is required."});
         return false;
     }
     auto at = d.at(key);
@@ -71,17 +72,17 @@ bool read_list(json::Value parent, std::string_view key, bool required, std::siz
     out = parent.get(key);
     if (!out || out.is_null()) {
         out = json::Value();
-        if (required) d.error_at(key, Code::MISSING_FIELD, quoted(key) + " is required.");
+        if (required) d.error_at(key, Code::MISSING_FIELD, {quoted(key), " is required."});
         return !required;
     }
     if (!out.is_array()) {
-        d.error_at(key, Code::WRONG_TYPE, quoted(key) + " must be an array, not " + std::string(out.type_name()) + ".");
+        d.error_at(key, Code::WRONG_TYPE, {quoted(key), " must be an array, not ", out.type_name(), "."});
         out = json::Value();
         return false;
     }
     if (out.size() > limit) {
-        d.error_at(key, Code::LIMIT_EXCEEDED, quoted(key) + " has " + std::to_string(out.size()) + " entries; the limit is " +
-                                                  std::to_string(limit) + ".");
+        d.error_at(key, Code::LIMIT_EXCEEDED,
+                   {quoted(key), " has ", out.size(), " entries; the limit is ", limit, "."});
         out = json::Value();
         return false;
     }
@@ -106,7 +107,7 @@ bool read_states(json::Value m, Diagnostics& d, Machine& out) {
             continue;
         }
         if (out.find_state(name) != kNone) {
-            d.error(Code::INVALID_DEFINITION, "State " + quoted(name) + " is listed twice.");
+            d.error(Code::INVALID_DEFINITION, {"State ", quoted(name), " is listed twice."});
             ok = false;
             continue;
         }
@@ -121,8 +122,9 @@ Index read_state_ref(json::Value parent, std::string_view key, const Machine& m,
     if (!read_name(parent, key, "state", d, name)) return kNone;
     const Index s = m.find_state(name);
     if (s == kNone)
-        d.error_at(key, Code::INVALID_DEFINITION,
-                   quoted(name) + " is not a state of machine " + quoted(m.name) + "; states: " + join_names(m.states) + ".");
+        d.error_at(
+            key, Code::INVALID_DEFINITION,
+            {quoted(name), " is not a state of machine ", quoted(m.name), "; states: ", join_names(m.states), "."});
     return s;
 }
 
@@ -141,13 +143,13 @@ bool read_guard(json::Value t, Diagnostics& d, Guard& out) {
     std::string name;
     if (!read_name_value(v, "guard", d, name)) return false;
     if (parse_guard(name, out)) return true;
-    d.error(Code::INVALID_DEFINITION, quoted(name) + " is not a guard; guards: " + std::string(kGuardList) + ".");
+    d.error(Code::INVALID_DEFINITION, {quoted(name), " is not a guard; guards: ", kGuardList, "."});
     return false;
 }
 
 void read_transition(json::Value t, Index index, Diagnostics& d, Machine& m) {
     if (!t.is_object()) {
-        d.error(Code::WRONG_TYPE, "A transition must be an object, not " + std::string(t.type_name()) + ".");
+        d.error(Code::WRONG_TYPE, {"A transition must be an object, not ", t.type_name(), "."});
         return;
     }
     warn_unknown_keys(t, {"action", "from", "to", "guard", "description"}, d);
@@ -185,7 +187,7 @@ bool parse_code(std::string_view s, Code& out) {
 
 void read_refusal(json::Value r, Index index, Diagnostics& d, Machine& m) {
     if (!r.is_object()) {
-        d.error(Code::WRONG_TYPE, "A refusal must be an object, not " + std::string(r.type_name()) + ".");
+        d.error(Code::WRONG_TYPE, {"A refusal must be an object, not ", r.type_name(), "."});
         return;
     }
     warn_unknown_keys(r, {"action", "from", "code", "description"}, d);
@@ -195,7 +197,7 @@ void read_refusal(json::Value r, Index index, Diagnostics& d, Machine& m) {
     Code code = Code::INVALID_STATUS_TRANSITION;
     bool code_ok = read_name(r, "code", "code", d, code_text);
     if (code_ok && !parse_code(code_text, code)) {
-        d.error_at("code", Code::INVALID_DEFINITION, quoted(code_text) + " is not an issue code of the engine.");
+        d.error_at("code", Code::INVALID_DEFINITION, {quoted(code_text), " is not an issue code of the engine."});
         code_ok = false;
     }
     if (!has_action || from == kNone || !code_ok) return;
@@ -233,7 +235,7 @@ bool read_state_set(json::Value mv, std::string_view key, Diagnostics& d, const 
         }
         const Index s = m.find_state(name);
         if (s == kNone) {
-            d.error(Code::INVALID_DEFINITION, quoted(name) + " is not a state of machine " + quoted(m.name) + ".");
+            d.error(Code::INVALID_DEFINITION, {quoted(name), " is not a state of machine ", quoted(m.name), "."});
             ok = false;
             continue;
         }
@@ -245,7 +247,7 @@ bool read_state_set(json::Value mv, std::string_view key, Diagnostics& d, const 
 
 bool read_machine(json::Value v, std::string_view default_name, Diagnostics& d, Machine& m) {
     if (!v.is_object()) {
-        d.error(Code::WRONG_TYPE, "A machine must be an object, not " + std::string(v.type_name()) + ".");
+        d.error(Code::WRONG_TYPE, {"A machine must be an object, not ", v.type_name(), "."});
         return false;
     }
     const std::size_t before = d.error_count();
@@ -276,7 +278,7 @@ bool read_same_state(json::Value v, Diagnostics& d, Definition& out) {
     auto at = d.at("same_state");
     if (!read_name_value(s, "same_state", d, mode)) return false;
     if (mode != "noop" && mode != "refuse") {
-        d.error(Code::INVALID_DEFINITION, "'same_state' must be \"noop\" or \"refuse\", not " + quoted(mode) + ".");
+        d.error(Code::INVALID_DEFINITION, {"'same_state' must be \"noop\" or \"refuse\", not ", quoted(mode), "."});
         return false;
     }
     out.same_state_noop = mode == "noop";
@@ -304,7 +306,7 @@ bool read_machines(json::Value v, Diagnostics& d, Definition& out) {
             continue;
         }
         if (out.find(m.name)) {
-            d.error_at("name", Code::INVALID_DEFINITION, "Machine " + quoted(m.name) + " is defined twice.");
+            d.error_at("name", Code::INVALID_DEFINITION, {"Machine ", quoted(m.name), " is defined twice."});
             ok = false;
             continue;
         }
@@ -398,7 +400,7 @@ std::string join_names(const std::vector<std::string>& names, std::size_t max) {
 bool load_definition(json::Value v, std::string_view default_name, Diagnostics& d, Definition& out) {
     out = Definition{};
     if (!v.is_object()) {
-        d.error(Code::WRONG_TYPE, "A definition must be an object, not " + std::string(v.type_name()) + ".");
+        d.error(Code::WRONG_TYPE, {"A definition must be an object, not ", v.type_name(), "."});
         return false;
     }
     const std::size_t before = d.error_count();

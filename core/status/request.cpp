@@ -23,7 +23,7 @@ bool load_options_and_request(std::string_view request, std::string_view options
         return false;
     }
     if (!sc.request.is_object()) {
-        c.diag.error(Code::WRONG_TYPE, "The request must be an object, not " + std::string(sc.request.type_name()) + ".");
+        c.diag.error(Code::WRONG_TYPE, {"The request must be an object, not ", sc.request.type_name(), "."});
         return false;
     }
     return true;
@@ -33,7 +33,9 @@ void warn_unknown_members(const StatusCall& sc, const std::vector<std::string_vi
     for (auto it = sc.request.begin(); it != sc.request.end(); ++it) {
         bool known = false;
         for (auto k : keys) known = known || k == it.key();
-        if (!known) d.warning_at(it.key(), Code::UNKNOWN_FIELD, quoted(it.key()) + " is not part of this request and was ignored.");
+        if (!known)
+            d.warning_at(it.key(), Code::UNKNOWN_FIELD,
+                         {quoted(it.key()), " is not part of this request and was ignored."});
     }
 }
 
@@ -43,12 +45,12 @@ bool resolve_preset(StatusCall& sc) {
     if (!require(read_text(sc.request, "preset", d, name, kMaxNameLength), "preset", d)) return false;
     const Preset* preset = find_preset(name);
     if (!preset) {
-        d.error_at("preset", Code::UNKNOWN_PRESET, quoted(name) + " is not a preset; presets: " + preset_names() + ".");
+        d.error_at("preset", Code::UNKNOWN_PRESET, {quoted(name), " is not a preset; presets: ", preset_names(), "."});
         return false;
     }
     if (!preset->errors.empty()) {
-        d.error_at("preset", Code::INTERNAL_ERROR, "The embedded preset " + quoted(name) + " failed validation: " +
-                                                       preset->errors.front().message);
+        d.error_at("preset", Code::INTERNAL_ERROR,
+                   {"The embedded preset ", quoted(name), " failed validation: ", preset->errors.front().message});
         return false;
     }
     sc.definition = &preset->definition;
@@ -67,7 +69,7 @@ bool resolve_definition(StatusCall& sc) {
     }
     if (has_preset) return resolve_preset(sc);
     if (!has_def) {
-        d.error_at("preset", Code::MISSING_FIELD, "Pass a preset (" + preset_names() + ") or a definition.");
+        d.error_at("preset", Code::MISSING_FIELD, {"Pass a preset (", preset_names(), ") or a definition."});
         return false;
     }
     std::string default_name;
@@ -87,8 +89,9 @@ bool resolve_machine(StatusCall& sc) {
         const std::string name = sc.entity_type + std::string(sc.call.platform->entities->machine_suffix);
         sc.machine = def.find(name);
         if (!sc.machine)
-            d.error_at("entity", Code::UNKNOWN_MACHINE, "The preset has no machine " + quoted(name) + " for this entity; machines: " +
-                                                            def.machine_names() + ".");
+            d.error_at(
+                "entity", Code::UNKNOWN_MACHINE,
+                {"The preset has no machine ", quoted(name), " for this entity; machines: ", def.machine_names(), "."});
         return sc.machine != nullptr;
     }
     if (!m || m.is_null()) {
@@ -96,7 +99,7 @@ bool resolve_machine(StatusCall& sc) {
             sc.machine = &def.machines.front();
             return true;
         }
-        d.error_at("machine", Code::MISSING_FIELD, "'machine' is required; machines: " + def.machine_names() + ".");
+        d.error_at("machine", Code::MISSING_FIELD, {"'machine' is required; machines: ", def.machine_names(), "."});
         return false;
     }
     std::string name;
@@ -104,8 +107,8 @@ bool resolve_machine(StatusCall& sc) {
     sc.machine = def.find(name);
     if (!sc.machine) {
         const std::string owner = def.preset.empty() ? std::string("The definition") : "Preset " + quoted(def.preset);
-        d.error_at("machine", Code::UNKNOWN_MACHINE, owner + " has no machine " + quoted(name) + "; machines: " +
-                                                         def.machine_names() + ".");
+        d.error_at("machine", Code::UNKNOWN_MACHINE,
+                   {owner, " has no machine ", quoted(name), "; machines: ", def.machine_names(), "."});
     }
     return sc.machine != nullptr;
 }
@@ -145,7 +148,8 @@ bool resolve_entity(StatusCall& sc) {
     }
     const EntityStates* states = sc.call.platform->entities;
     if (!states) {
-        d.error(Code::OPERATION_NOT_SUPPORTED, std::string(sc.call.platform->name) + " orders do not name entity states; pass machine and from.");
+        d.error(Code::OPERATION_NOT_SUPPORTED,
+                {sc.call.platform->name, " orders do not name entity states; pass machine and from."});
         return false;
     }
     std::string problem;

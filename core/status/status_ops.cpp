@@ -28,15 +28,17 @@ bool resolve_state(const StatusCall& sc, std::string_view key, Diagnostics& d, I
     if (sc.by_entity) {
         name = sc.entity_state;  // from the order; a `from` in the request is ignored
         if (const json::Value given = sc.request.get(key); given.is_string() && given.text() != name)
-            d.warning_at(key, Code::INVALID_VALUE, "The order says the entity is in " + quoted(name) + "; that state is used.");
+            d.warning_at(key, Code::INVALID_VALUE,
+                         {"The order says the entity is in ", quoted(name), "; that state is used."});
     } else if (!read_request_name(sc.request, key, d, name)) {
         return false;
     }
     const Machine& m = *sc.machine;
     out = m.find_state(name);
     if (out == kNone)
-        d.error_at(key, Code::UNKNOWN_STATE, "Machine " + quoted(m.name) + " has no state " + quoted(name) +
-                                                 "; states: " + join_names(m.states) + ".");
+        d.error_at(
+            key, Code::UNKNOWN_STATE,
+            {"Machine ", quoted(m.name), " has no state ", quoted(name), "; states: ", join_names(m.states), "."});
     return out != kNone;
 }
 
@@ -46,8 +48,9 @@ bool resolve_action(const StatusCall& sc, Diagnostics& d, Index& out) {
     const Machine& m = *sc.machine;
     out = m.find_action(name);
     if (out == kNone)
-        d.error_at("action", Code::UNKNOWN_ACTION, "Machine " + quoted(m.name) + " has no action " + quoted(name) +
-                                                       "; actions: " + join_names(m.actions) + ".");
+        d.error_at(
+            "action", Code::UNKNOWN_ACTION,
+            {"Machine ", quoted(m.name), " has no action ", quoted(name), "; actions: ", join_names(m.actions), "."});
     return out != kNone;
 }
 
@@ -66,15 +69,17 @@ void check_guard(const StatusCall& sc, const Transition& t, Step& step, Diagnost
     const std::string what = quoted(m.actions[t.action]) + " from " + quoted(m.states[t.from]);
     const std::string guard = quoted(guard_name(t.guard));
     if (!sc.has_order) {
-        d.warning_at("order", Code::MISSING_FIELD, what + " is guarded by " + guard + ", which was not checked; pass the order to check it.");
+        d.warning_at("order", Code::MISSING_FIELD,
+                     {what, " is guarded by ", guard, ", which was not checked; pass the order to check it."});
         return;
     }
     step.outcome = evaluate_guard(t.guard, sc.call.order);
     if (!step.outcome.checked) {
-        d.warning_at("order", Code::MISSING_FIELD, "The guard " + guard + " of " + what + " was not checked: " + step.outcome.fact + ".");
+        d.warning_at("order", Code::MISSING_FIELD,
+                     {"The guard ", guard, " of ", what, " was not checked: ", step.outcome.fact, "."});
     } else if (!step.outcome.passed) {
-        d.error_at("action", Code::GUARD_FAILED, what + " requires " + guard + ", which the order does not meet: " +
-                                                     step.outcome.fact + ".");
+        d.error_at("action", Code::GUARD_FAILED,
+                   {what, " requires ", guard, ", which the order does not meet: ", step.outcome.fact, "."});
         step.to = kNone;
     }
 }
@@ -96,8 +101,8 @@ Step decide(const StatusCall& sc, Index from, Index action, Diagnostics& d) {
     }
     const Refusal* r = m.find_refusal(action, from);
     d.error_at("action", r ? r->code : Code::INVALID_STATUS_TRANSITION,
-               quoted(m.actions[action]) + " is not allowed from " + quoted(m.states[from]) + " in machine " + quoted(m.name) +
-                   ". " + allowed_sentence(m, from));
+               {quoted(m.actions[action]), " is not allowed from ", quoted(m.states[from]), " in machine ",
+                quoted(m.name), ". ", allowed_sentence(m, from)});
     return step;
 }
 

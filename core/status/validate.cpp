@@ -30,11 +30,12 @@ void check_transitions(const Machine& m, Diagnostics& d) {
         auto at_i = d.at(static_cast<std::size_t>(t.source_index));
         const std::string other = "transitions[" + std::to_string(first.source_index) + "]";
         if (t.to == first.to)
-            d.error(Code::INVALID_DEFINITION, "The transition " + describe(m, t) + " is listed twice (also " + other + ").");
+            d.error(Code::INVALID_DEFINITION,
+                    {"The transition ", describe(m, t), " is listed twice (also ", other, ")."});
         else
-            d.error(Code::INVALID_DEFINITION, "Action " + quoted(m.actions[t.action]) + " from " + quoted(m.states[t.from]) +
-                                                  " has two targets: " + quoted(m.states[first.to]) + " (" + other +
-                                                  ") and " + quoted(m.states[t.to]) + ".");
+            d.error(Code::INVALID_DEFINITION,
+                    {"Action ", quoted(m.actions[t.action]), " from ", quoted(m.states[t.from]), " has two targets: ",
+                     quoted(m.states[first.to]), " (", other, ") and ", quoted(m.states[t.to]), "."});
     }
 }
 
@@ -45,12 +46,12 @@ void check_refusals(const Machine& m, Diagnostics& d) {
         auto at_i = d.at(static_cast<std::size_t>(r.source_index));
         const std::string what = quoted(m.actions[r.action]) + " from " + quoted(m.states[r.from]);
         if (const Transition* t = m.find(r.action, r.from))
-            d.error(Code::INVALID_DEFINITION, what + " is refused here but allowed by transitions[" +
-                                                  std::to_string(t->source_index) + "].");
+            d.error(Code::INVALID_DEFINITION,
+                    {what, " is refused here but allowed by transitions[", t->source_index, "]."});
         for (std::size_t j = 0; j < i; ++j)
             if (m.refusals[j].action == r.action && m.refusals[j].from == r.from) {
-                d.error(Code::INVALID_DEFINITION, what + " is refused twice (also refusals[" +
-                                                      std::to_string(m.refusals[j].source_index) + "]).");
+                d.error(Code::INVALID_DEFINITION,
+                        {what, " is refused twice (also refusals[", m.refusals[j].source_index, "])."});
                 break;
             }
     }
@@ -62,8 +63,8 @@ void check_finals(const Machine& m, Diagnostics& d) {
         const auto out = m.from_state(m.finals[i]);
         if (out.empty()) continue;
         auto at_i = d.at(i);
-        d.error(Code::INVALID_DEFINITION, "State " + quoted(m.states[m.finals[i]]) + " is final but transitions[" +
-                                              std::to_string(out.front()->source_index) + "] leaves it.");
+        d.error(Code::INVALID_DEFINITION, {"State ", quoted(m.states[m.finals[i]]), " is final but transitions[",
+                                           out.front()->source_index, "] leaves it."});
     }
 }
 
@@ -83,9 +84,9 @@ void check_reachable(const Machine& m, Diagnostics& d) {
         if (reached[s] || std::find(m.unreachable_ok.begin(), m.unreachable_ok.end(), s) != m.unreachable_ok.end())
             continue;
         auto at_s = d.at(s);
-        d.warning(Code::UNREACHABLE_STATE, "State " + quoted(m.states[s]) + " of machine " + quoted(m.name) +
-                                               " cannot be reached from the initial state " +
-                                               quoted(m.states[m.initial]) + "; list it in unreachable_ok if that is intended.");
+        d.warning(Code::UNREACHABLE_STATE, {"State ", quoted(m.states[s]), " of machine ", quoted(m.name),
+                                            " cannot be reached from the initial state ", quoted(m.states[m.initial]),
+                                            "; list it in unreachable_ok if that is intended."});
     }
 }
 

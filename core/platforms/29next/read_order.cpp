@@ -32,8 +32,9 @@ void read_tax_display(json::Value root, const ReadOptions& options, Diagnostics&
         out.tax_inclusive = false;
     } else {
         d.warning_at("display_taxes", Code::INVALID_VALUE,
-                     "display_taxes '" + std::string(t) + "' is not understood; prices are treated as tax-exclusive. "
-                     "Pass options.tax_inclusive to be explicit.");
+                     {"display_taxes '", t,
+                      "' is not understood; prices are treated as tax-exclusive. "
+                      "Pass options.tax_inclusive to be explicit."});
     }
 }
 
@@ -134,9 +135,9 @@ bool read_line(json::Value v, const Order& order, Diagnostics& d, Line& line) {
             }
         }
         if (d.error_count() == before && i > 0 && sum != line.total_tax)
-            d.warning(Code::INCONSISTENT_TOTALS, "The tax lines add up to " + format_amount(sum, e) +
-                                                     " but price_incl_tax - price_excl_tax is " +
-                                                     format_amount(line.total_tax, e) + "; the engine uses the latter.");
+            d.warning(Code::INCONSISTENT_TOTALS,
+                      {"The tax lines add up to ", Part::amount(sum, e), " but price_incl_tax - price_excl_tax is ",
+                       Part::amount(line.total_tax, e), "; the engine uses the latter."});
     }
     if (d.error_count() != before) return false;
     if (line.total_tax < 0 || line.amount_excl_tax < 0) {
@@ -162,7 +163,7 @@ void apply_refunds(json::Value refunds, Order& order, Diagnostics& d) {
                 Line* line = order.find_line(line_id);
                 if (!line) {
                     d.warning_at("line_item_id", Code::LINE_ITEM_NOT_FOUND,
-                                 "An earlier refund names line " + line_id.text + ", which the order does not list.");
+                                 {"An earlier refund names line ", line_id.text, ", which the order does not list."});
                     return;
                 }
                 line->refunded_quantity += qty;

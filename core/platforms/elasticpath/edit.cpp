@@ -100,9 +100,9 @@ void write_follow_up(json::Writer& w, const Order& o, Diagnostics& d) {
         if (tx.kind != TxKind::authorization || tx.status != TxStatus::succeeded || tx.voided || tx.captured >= tx.amount) continue;
         if (!gateway_voids(tx)) {
             d.warning(Code::PAYMENT_NOT_CAPTURED,
-                      "Authorisation " + tx.id.text + " (" + format_amount(tx.amount, e) + ") stays open: the " +
-                          (tx.gateway.empty() ? std::string("unnamed") : tx.gateway) +
-                          " gateway cannot cancel (void) it; release it at the payment provider.");
+                      {"Authorisation ", tx.id.text, " (", Part::amount(tx.amount, e), ") stays open: the ",
+                       (tx.gateway.empty() ? std::string("unnamed") : tx.gateway),
+                       " gateway cannot cancel (void) it; release it at the payment provider."});
             continue;
         }
         p.call("POST", transaction_path(o, tx, "cancel"), "cancelATransaction");
@@ -130,7 +130,8 @@ bool check_status_field(std::string_view key, std::string_view t, const Order& o
             return false;
         }
         if (order.payment_status != "paid") {
-            d.error_at(key, Code::PAYMENT_REQUIRED, "Elastic Path fulfils paid orders only; payment is '" + order.payment_status + "'.");
+            d.error_at(key, Code::PAYMENT_REQUIRED,
+                       {"Elastic Path fulfils paid orders only; payment is '", order.payment_status, "'."});
             return false;
         }
     }

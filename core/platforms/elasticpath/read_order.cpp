@@ -17,18 +17,19 @@ Read read_minor(json::Value parent, std::string_view key, Diagnostics& d, std::i
     const json::Value v = parent.get(key);
     if (!v || v.is_null()) return Read::absent;
     if (v.kind() == json::Kind::number) {
-        d.error_at(key, Code::INVALID_AMOUNT, "'" + std::string(key) + "' is " + excerpt(v.text(), 40) +
-                                                  ": Elastic Path amounts are whole numbers of minor units (cents).");
+        d.error_at(key, Code::INVALID_AMOUNT,
+                   {"'", key, "' is ", Part::excerpt(v.text(), 40),
+                    ": Elastic Path amounts are whole numbers of minor units (cents)."});
         return Read::bad;
     }
     if (!v.is_integer()) {
-        d.error_at(key, Code::WRONG_TYPE, "'" + std::string(key) + "' must be a whole number of minor units, not " +
-                                              std::string(v.type_name()) + ".");
+        d.error_at(key, Code::WRONG_TYPE,
+                   {"'", key, "' must be a whole number of minor units, not ", v.type_name(), "."});
         return Read::bad;
     }
     if (!v.as_int64(out) || out > kMaxMinorUnits || out < -kMaxMinorUnits) {
-        d.error_at(key, Code::AMOUNT_OUT_OF_RANGE, "'" + std::string(key) + "' is " + excerpt(v.text(), 40) +
-                                                       ", beyond 10^15 minor units.");
+        d.error_at(key, Code::AMOUNT_OUT_OF_RANGE,
+                   {"'", key, "' is ", Part::excerpt(v.text(), 40), ", beyond 10^15 minor units."});
         return Read::bad;
     }
     return Read::ok;
@@ -95,7 +96,8 @@ bool read_item(json::Value v, const Order& order, Diagnostics& d, Line& line, It
         if (read_bool(unit, "includes_tax", d, item.includes_tax) == Read::ok) item.has_includes_tax = true;
         std::string currency;
         if (read_text(unit, "currency", d, currency, 16) == Read::ok && !currency.empty() && currency != order.currency)
-            d.error_at("currency", Code::CURRENCY_MISMATCH, "The item is priced in " + currency + " but the order is in " + order.currency + ".");
+            d.error_at("currency", Code::CURRENCY_MISMATCH,
+                       {"The item is priced in ", currency, " but the order is in ", order.currency, "."});
     }
     item.kind = classify(v, unit_amount);
 
@@ -124,8 +126,7 @@ bool read_item(json::Value v, const Order& order, Diagnostics& d, Line& line, It
         line.derived.push_back("amount_excl_tax");
     } else if (item.with_tax != item.without_tax + item.tax) {
         d.error_at("with_tax", Code::INCONSISTENT_TOTALS,
-                   "with_tax " + std::to_string(item.with_tax) + " is not without_tax " + std::to_string(item.without_tax) +
-                       " + tax " + std::to_string(item.tax) + ".");
+                   {"with_tax ", item.with_tax, " is not without_tax ", item.without_tax, " + tax ", item.tax, "."});
         return false;
     }
     if (item.kind == ItemKind::promotion) return true;
@@ -168,8 +169,10 @@ bool read_currency_of(json::Value data, json::Value items, const ReadOptions& op
     }
     out.currency = std::string(currency.text());
     if (currency_exponent(options, out)) return true;
-    d.error_at("data", Code::UNKNOWN_CURRENCY, "'" + out.currency + "' is not an active ISO 4217 currency; add it to "
-                                                                    "options.profile.currency_exponents if the store uses it.");
+    d.error_at("data", Code::UNKNOWN_CURRENCY,
+               {"'", out.currency,
+                "' is not an active ISO 4217 currency; add it to "
+                "options.profile.currency_exponents if the store uses it."});
     return false;
 }
 
@@ -195,8 +198,9 @@ void check_relationships(json::Value data, json::Value items, Diagnostics& d) {
                 found = (*jt).is_object() && (*jt).get("id").is_string() && (*jt).get("id").text() == ref.get("id").text();
         if (!found) {
             auto at = d.at(i);
-            d.error_at("id", Code::LINE_ITEM_NOT_FOUND, "The order names item " + excerpt(ref.get("id").text(), 80) +
-                                                            " but included.items does not carry it (request ?include=items).");
+            d.error_at("id", Code::LINE_ITEM_NOT_FOUND,
+                       {"The order names item ", Part::excerpt(ref.get("id").text(), 80),
+                        " but included.items does not carry it (request ?include=items)."});
         }
     }
 }
@@ -233,8 +237,9 @@ void read_transaction(json::Value v, std::size_t i, Order& order, Diagnostics& d
     const Read b = read_text(v, "transaction-type", d, hyphen, 64);
     if (a == Read::bad || b == Read::bad) return;
     if (a == Read::ok && b == Read::ok && type != hyphen) {
-        d.error_at("transaction-type", Code::INVALID_VALUE, "transaction_type '" + type + "' and transaction-type '" + hyphen +
-                                                                "' disagree; the two spellings are one field.");
+        d.error_at("transaction-type", Code::INVALID_VALUE,
+                   {"transaction_type '", type, "' and transaction-type '", hyphen,
+                    "' disagree; the two spellings are one field."});
         return;
     }
     if (a != Read::ok) type = hyphen;
@@ -245,15 +250,18 @@ void read_transaction(json::Value v, std::size_t i, Order& order, Diagnostics& d
     }
     bool setup = false;
     if (!parse_type(type, tx.kind, setup)) {
-        d.error_at(type_key, Code::INVALID_VALUE, "Unknown transaction type '" + type + "'; expected purchase, authorize, capture, "
-                                                                                    "refund or a -setup type.");
+        d.error_at(type_key, Code::INVALID_VALUE,
+                   {"Unknown transaction type '", type,
+                    "'; expected purchase, authorize, capture, "
+                    "refund or a -setup type."});
         return;
     }
     std::string status;
     if (!require(read_text(v, "status", d, status, 64), "status", d)) return;
     bool cancelled = false;
     if (!parse_status(status, tx.status, cancelled)) {
-        d.error_at("status", Code::INVALID_VALUE, "Unknown transaction status '" + status + "'; expected complete, pending, failed or cancelled.");
+        d.error_at("status", Code::INVALID_VALUE,
+                   {"Unknown transaction status '", status, "'; expected complete, pending, failed or cancelled."});
         return;
     }
     if (setup && tx.status == TxStatus::succeeded) tx.status = TxStatus::pending;  // a setup moves no money
@@ -278,7 +286,8 @@ void read_transaction(json::Value v, std::size_t i, Order& order, Diagnostics& d
     any_refunded = any_refunded || tx.refunded_in_place > 0;
     std::string currency;
     if (read_text(v, "currency", d, currency, 16) == Read::ok && !currency.empty() && currency != order.currency) {
-        d.error_at("currency", Code::CURRENCY_MISMATCH, "The transaction is in " + currency + " but the order is in " + order.currency + ".");
+        d.error_at("currency", Code::CURRENCY_MISMATCH,
+                   {"The transaction is in ", currency, " but the order is in ", order.currency, "."});
         return;
     }
     read_text(v, "gateway", d, tx.gateway, 64);
@@ -290,10 +299,11 @@ void read_transaction(json::Value v, std::size_t i, Order& order, Diagnostics& d
     }
     if (tx.expired && !tx.voided && tx.status == TxStatus::succeeded)
         d.warning_at("payment_details", Code::AUTHORIZATION_EXPIRED,
-                     "Authorisation " + tx.id.text + " has expired: it can no longer be captured; cancel it "
-                     "(POST /v2/orders/{id}/transactions/{id}/cancel) and take a new payment.");
+                     {"Authorisation ", tx.id.text,
+                      " has expired: it can no longer be captured; cancel it "
+                      "(POST /v2/orders/{id}/transactions/{id}/cancel) and take a new payment."});
     if (order.find_transaction(tx.id)) {
-        d.error_at("id", Code::DUPLICATE_ID, "Transaction id " + tx.id.text + " is listed twice.");
+        d.error_at("id", Code::DUPLICATE_ID, {"Transaction id ", tx.id.text, " is listed twice."});
         return;
     }
     order.transaction_index.emplace(id_key(tx.id), static_cast<std::uint32_t>(order.transactions.size()));
@@ -346,8 +356,8 @@ void settle_promotions(json::Value data, std::int64_t lines_and_shipping, std::i
         return;
     }
     d.warning_at("with_tax", Code::INCONSISTENT_TOTALS,
-                 "The order says " + format_amount(total, out.exponent) + " but its items and shipping add up to " +
-                     format_amount(lines_and_shipping, out.exponent) + "; the engine uses the items.");
+                 {"The order says ", Part::amount(total, out.exponent), " but its items and shipping add up to ",
+                  Part::amount(lines_and_shipping, out.exponent), "; the engine uses the items."});
 }
 
 void read_order_facts(json::Value data, Order& out, Diagnostics& d) {
@@ -401,8 +411,8 @@ void check_payment_totals(json::Value data, const Order& out, Diagnostics& d) {
         std::int64_t stated = 0;
         if (read_price(display, s.key, d, stated) != Read::ok || stated == s.derived) continue;
         d.warning_at(s.key, Code::INCONSISTENT_TOTALS,
-                     std::string(s.key) + " is " + format_amount(stated, out.exponent) + " but the transactions give " +
-                         format_amount(s.derived, out.exponent) + "; the engine uses the transactions.");
+                     {s.key, " is ", Part::amount(stated, out.exponent), " but the transactions give ",
+                      Part::amount(s.derived, out.exponent), "; the engine uses the transactions."});
     }
 }
 

@@ -16,8 +16,10 @@ void read_item(json::Value v, Diagnostics& d, RefundLineRequest& out) {
             d.error_at("quantity", Code::INVALID_QUANTITY, "A refund quantity must be positive.");
         for (auto it = v.begin(); it != v.end(); ++it)
             if (it.key() != "item_id" && it.key() != "quantity")
-                d.warning_at(it.key(), Code::UNKNOWN_FIELD, "'" + excerpt(it.key(), 40) + "' is not part of an item refund "
-                                                                                        "(Elastic Path refunds restock nothing).");
+                d.warning_at(it.key(), Code::UNKNOWN_FIELD,
+                             {"'", Part::excerpt(it.key(), 40),
+                              "' is not part of an item refund "
+                              "(Elastic Path refunds restock nothing)."});
     }
     out.valid = d.error_count() == before;
 }
@@ -37,8 +39,10 @@ bool read_refund_request(json::Value v, const Order& order, Diagnostics& d, Refu
         bool known = false;
         for (auto k : kRequestKeys) known = known || k == it.key();
         if (!known)
-            d.warning_at(it.key(), Code::UNKNOWN_FIELD, "'" + excerpt(it.key(), 40) + "' is not part of an Elastic Path refund "
-                                                                                    "request ({items} or {amount}, transaction_id).");
+            d.warning_at(it.key(), Code::UNKNOWN_FIELD,
+                         {"'", Part::excerpt(it.key(), 40),
+                          "' is not part of an Elastic Path refund "
+                          "request ({items} or {amount}, transaction_id)."});
     }
     json::Value items;
     if (read_array(v, "items", d, items) && items) {
@@ -85,13 +89,16 @@ void check_refund(const Order& order, const RefundRequest&, const RefundCalculat
         const Transaction& tx = *a.transaction;
         if (tx.manual_capture)
             d.error(Code::REFUND_RECORDED_ONLY,
-                    "Transaction " + tx.id.text + " was captured manually: Elastic Path refuses an automatic refund of it (400 "
-                    "'Unable to automatically refund a manually capture transaction'). Refund it at the provider and mark it "
-                    "refunded (POST …/refund without an amount).");
+                    {"Transaction ", tx.id.text,
+                     " was captured manually: Elastic Path refuses an automatic refund of it (400 "
+                     "'Unable to automatically refund a manually capture transaction'). Refund it at the provider and "
+                     "mark it "
+                     "refunded (POST …/refund without an amount)."});
         else if (tx.gateway == "manual")
-            d.warning(Code::REFUND_RECORDED_ONLY,
-                      "Transaction " + tx.id.text + " is on the manual gateway: the refund is only recorded; return the " +
-                          format_amount(a.amount, order.exponent) + " " + order.currency + " to the customer yourself.");
+            d.warning(
+                Code::REFUND_RECORDED_ONLY,
+                {"Transaction ", tx.id.text, " is on the manual gateway: the refund is only recorded; return the ",
+                 Part::amount(a.amount, order.exponent), " ", order.currency, " to the customer yourself."});
     }
 }
 
@@ -149,8 +156,10 @@ void read_create_body(json::Value body, const Order& order, Diagnostics& d, Refu
     if (!expect_object(body, d)) return;
     for (auto it = body.begin(); it != body.end(); ++it)
         if (it.key() != "transactions" && it.key() != "requests")
-            d.warning_at(it.key(), Code::UNKNOWN_FIELD, "'" + excerpt(it.key(), 40) + "' is not part of the refund calls "
-                                                                                  "({transactions, requests} from toRefundCreateRequest).");
+            d.warning_at(it.key(), Code::UNKNOWN_FIELD,
+                         {"'", Part::excerpt(it.key(), 40),
+                          "' is not part of the refund calls "
+                          "({transactions, requests} from toRefundCreateRequest)."});
     json::Value txs;
     if (!read_array(body, "transactions", d, txs)) return;
     if (!txs || txs.size() == 0) {
@@ -166,22 +175,24 @@ void read_create_body(json::Value body, const Order& order, Diagnostics& d, Refu
             if (!require(read_minor(v, "amount", d, amount), "amount", d)) return;
             const Transaction* tx = order.find_transaction(id);
             if (!tx) {
-                d.error_at("id", Code::TRANSACTION_NOT_FOUND, "The order has no transaction " + id.text + ".");
+                d.error_at("id", Code::TRANSACTION_NOT_FOUND, {"The order has no transaction ", id.text, "."});
             } else if (amount <= 0) {
                 d.error_at("amount", Code::INVALID_AMOUNT, "A refund amount must be positive.");
             } else if (tx->kind == TxKind::authorization) {
-                d.error_at("id", Code::PAYMENT_NOT_CAPTURED, "Transaction " + id.text + " is an authorisation: void it instead.");
+                d.error_at("id", Code::PAYMENT_NOT_CAPTURED,
+                           {"Transaction ", id.text, " is an authorisation: void it instead."});
             } else if (!tx->is_payment()) {
-                d.error_at("id", Code::PAYMENT_NOT_CAPTURED, "Transaction " + id.text + " is not a completed payment.");
+                d.error_at("id", Code::PAYMENT_NOT_CAPTURED, {"Transaction ", id.text, " is not a completed payment."});
             } else {
                 for (const auto& a : calc.transactions)
                     if (a.transaction == tx) {
-                        d.error_at("id", Code::DUPLICATE_ID, "Transaction " + id.text + " is listed twice.");
+                        d.error_at("id", Code::DUPLICATE_ID, {"Transaction ", id.text, " is listed twice."});
                         return;
                     }
                 if (amount > tx->refundable)
-                    d.error_at("amount", Code::REFUND_EXCEEDS_TOTAL, "Transaction " + id.text + " has " +
-                                                                         format_amount(tx->refundable, order.exponent) + " left to refund.");
+                    d.error_at("amount", Code::REFUND_EXCEEDS_TOTAL,
+                               {"Transaction ", id.text, " has ", Part::amount(tx->refundable, order.exponent),
+                                " left to refund."});
                 else {
                     calc.transactions.push_back({tx, amount});
                     calc.amount_incl_tax += amount;
@@ -193,8 +204,8 @@ void read_create_body(json::Value body, const Order& order, Diagnostics& d, Refu
     json::Value requests;
     if (!read_array(body, "requests", d, requests) || !requests) return;
     if (requests.size() != txs.size()) {
-        d.error_at("requests", Code::REFUND_MISMATCH, "The body lists " + std::to_string(txs.size()) + " transaction(s) but " +
-                                                          std::to_string(requests.size()) + " call(s).");
+        d.error_at("requests", Code::REFUND_MISMATCH,
+                   {"The body lists ", txs.size(), " transaction(s) but ", requests.size(), " call(s)."});
         return;
     }
     auto at = d.at("requests");
@@ -212,8 +223,9 @@ void read_create_body(json::Value body, const Order& order, Diagnostics& d, Refu
             read_minor(data, "amount", local, amount);
         }
         if (!path.is_string() || path.text() != transaction_path(order, *a.transaction, "refund") || amount != a.amount)
-            d.error(Code::REFUND_MISMATCH, "Call " + std::to_string(i) + " must be POST " + transaction_path(order, *a.transaction, "refund") +
-                                               " with amount " + std::to_string(a.amount) + ", as transactions[" + std::to_string(i) + "] says.");
+            d.error(Code::REFUND_MISMATCH,
+                    {"Call ", i, " must be POST ", transaction_path(order, *a.transaction, "refund"), " with amount ",
+                     a.amount, ", as transactions[", i, "] says."});
     }
 }
 

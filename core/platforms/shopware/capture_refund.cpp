@@ -48,7 +48,8 @@ void read_capture_refund_request(json::Value request, json::Value options, const
             if (mode == "discounted")
                 out.discounted_positions = true;
             else if (mode != "unit_price")
-                d.error_at("position_amount", Code::INVALID_OPTION, "position_amount is unit_price or discounted, not '" + mode + "'.");
+                d.error_at("position_amount", Code::INVALID_OPTION,
+                           {"position_amount is unit_price or discounted, not '", mode, "'."});
         }
     }
     json::Value positions;

@@ -112,11 +112,12 @@ Read read_decimal(json::Value parent, std::string_view key, Diagnostics& d, Deci
     const json::Value v = parent.get(key);
     if (!v || v.is_null()) return Read::absent;
     if (!v.is_number() && !v.is_string()) {
-        d.error_at(key, Code::WRONG_TYPE, "'" + std::string(key) + "' must be a number, not " + std::string(v.type_name()) + ".");
+        d.error_at(key, Code::WRONG_TYPE, {"'", key, "' must be a number, not ", v.type_name(), "."});
         return Read::bad;
     }
     if (!parse_decimal(v.text(), out)) {
-        d.error_at(key, Code::INVALID_AMOUNT, "'" + std::string(key) + "' is not a decimal number: '" + excerpt(v.text(), 40) + "'.");
+        d.error_at(key, Code::INVALID_AMOUNT,
+                   {"'", key, "' is not a decimal number: '", Part::excerpt(v.text(), 40), "'."});
         return Read::bad;
     }
     return Read::ok;
@@ -131,13 +132,13 @@ Read read_amount(json::Value parent, std::string_view key, int exponent, Diagnos
     round_significant(dec, kSignificant);
     bool exact = true;
     if (!to_scaled(dec, exponent, false, out, exact) || out > kMaxMinorUnits || out < -kMaxMinorUnits) {
-        d.error_at(key, Code::AMOUNT_OUT_OF_RANGE, "'" + std::string(key) + "' is beyond 10^15 minor units.");
+        d.error_at(key, Code::AMOUNT_OUT_OF_RANGE, {"'", key, "' is beyond 10^15 minor units."});
         return Read::bad;
     }
     if (!exact) {
-        d.error_at(key, Code::INVALID_AMOUNT, "'" + std::string(key) + "' (" + excerpt(parent.get(key).text(), 40) +
-                                                   ") has more than " + std::to_string(exponent) +
-                                                   " decimal digits, the order's itemRounding.decimals.");
+        d.error_at(key, Code::INVALID_AMOUNT,
+                   {"'", key, "' (", Part::excerpt(parent.get(key).text(), 40), ") has more than ", exponent,
+                    " decimal digits, the order's itemRounding.decimals."});
         return Read::bad;
     }
     return Read::ok;
@@ -150,7 +151,7 @@ Read read_scaled(json::Value parent, std::string_view key, int scale, Diagnostic
     round_significant(dec, kSignificant);
     bool exact = true;
     if (!to_scaled(dec, scale, true, out, exact) || out > kMaxMinorUnits * 1000 || out < -kMaxMinorUnits * 1000) {
-        d.error_at(key, Code::AMOUNT_OUT_OF_RANGE, "'" + std::string(key) + "' is out of range.");
+        d.error_at(key, Code::AMOUNT_OUT_OF_RANGE, {"'", key, "' is out of range."});
         return Read::bad;
     }
     return Read::ok;

@@ -35,8 +35,8 @@ bool read_rounding(json::Value root, std::string_view key, Diagnostics& d, CashR
     std::int64_t exact = 0;
     if (out.decimals <= 2 && shopware::read_scaled(v, "interval", 6, d, exact) == Read::ok &&
         exact != interval * pow10(6 - out.decimals)) {
-        d.error_at("interval", Code::INVALID_VALUE, "The interval must be a multiple of the smallest unit at " +
-                                                        std::to_string(out.decimals) + " decimals.");
+        d.error_at("interval", Code::INVALID_VALUE,
+                   {"The interval must be a multiple of the smallest unit at ", out.decimals, " decimals."});
         return false;
     }
     if (interval < 1) {
@@ -67,7 +67,7 @@ struct Price {
 bool read_price(json::Value parent, std::string_view key, int e, Diagnostics& d, Price& out, bool required = true) {
     const json::Value v = parent.get(key);
     if (!v || v.is_null()) {
-        if (required) d.error_at(key, Code::MISSING_FIELD, "'" + std::string(key) + "' is required (a CalculatedPrice).");
+        if (required) d.error_at(key, Code::MISSING_FIELD, {"'", key, "' is required (a CalculatedPrice)."});
         return !required;
     }
     auto at = d.at(key);
@@ -284,7 +284,7 @@ void read_refund(json::Value v, const Id& capture, Order& out, Diagnostics& d, s
         });
     }
     if (out.find_transaction(tx.id)) {
-        d.error_at("id", Code::DUPLICATE_ID, "Refund id " + tx.id.text + " is listed twice.");
+        d.error_at("id", Code::DUPLICATE_ID, {"Refund id ", tx.id.text, " is listed twice."});
         return;
     }
     out.transaction_index.emplace(id_key(tx.id), static_cast<std::uint32_t>(out.transactions.size()));
@@ -314,7 +314,7 @@ void read_transactions(json::Value root, Order& out, Diagnostics& d) {
                                  : (paid ? TxStatus::succeeded : (tx.state == "failed" || tx.state == "cancelled" ? TxStatus::failed : TxStatus::pending));
         const Id parent = tx.id;
         if (out.find_transaction(tx.id)) {
-            d.error_at("id", Code::DUPLICATE_ID, "Transaction id " + tx.id.text + " is listed twice.");
+            d.error_at("id", Code::DUPLICATE_ID, {"Transaction id ", tx.id.text, " is listed twice."});
             return;
         }
         out.transaction_index.emplace(id_key(tx.id), static_cast<std::uint32_t>(out.transactions.size()));
@@ -334,7 +334,7 @@ void read_transactions(json::Value root, Order& out, Diagnostics& d) {
             if (read_price(cv, "amount", out.exponent, d, cp)) cap.amount = cp.total;
             const Id cap_id = cap.id;
             if (out.find_transaction(cap.id)) {
-                d.error_at("id", Code::DUPLICATE_ID, "Capture id " + cap.id.text + " is listed twice.");
+                d.error_at("id", Code::DUPLICATE_ID, {"Capture id ", cap.id.text, " is listed twice."});
                 return;
             }
             out.transaction_index.emplace(id_key(cap.id), static_cast<std::uint32_t>(out.transactions.size()));
@@ -406,7 +406,7 @@ bool read_tax_status(json::Value root, const ReadOptions& options, Diagnostics& 
     } else if (status == "tax-free") {
         out.tax_free = true;
     } else {
-        d.error_at("taxStatus", Code::INVALID_VALUE, "taxStatus '" + status + "' is not gross, net or tax-free.");
+        d.error_at("taxStatus", Code::INVALID_VALUE, {"taxStatus '", status, "' is not gross, net or tax-free."});
         return false;
     }
     if (options.tax_inclusive && !out.tax_free) out.tax_inclusive = *options.tax_inclusive;
@@ -516,9 +516,9 @@ void check_totals(json::Value root, Order& out, Diagnostics& d) {
     std::int64_t given = 0;
     if (shopware::read_amount(root, "amountTotal", out.exponent, d, given) == Read::ok && given != total)
         d.warning_at("amountTotal", Code::INCONSISTENT_TOTALS,
-                     "The order says " + format_amount(given, out.exponent) + " but its top-level line items and shipping add up to " +
-                         format_amount(raw, out.exponent) + ", " + format_amount(total, out.exponent) +
-                         " after total rounding; the engine uses the parts.");
+                     {"The order says ", Part::amount(given, out.exponent),
+                      " but its top-level line items and shipping add up to ", Part::amount(raw, out.exponent), ", ",
+                      Part::amount(total, out.exponent), " after total rounding; the engine uses the parts."});
 }
 
 }  // namespace

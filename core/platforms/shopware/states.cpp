@@ -49,12 +49,13 @@ void advise_retour(const Order& o, const Id& id, std::string_view action, Diagno
     if (delivered <= 0) return;
     const std::string units = std::to_string(returned) + " of the " + std::to_string(delivered) + " delivered units";
     if (action == "retour" && returned < delivered)
-        d.warning(Code::INCONSISTENT_QUANTITIES, "Only " + units + " are in returns: retour_partially describes the delivery.");
+        d.warning(Code::INCONSISTENT_QUANTITIES,
+                  {"Only ", units, " are in returns: retour_partially describes the delivery."});
     else if (action == "retour_partially" && returned >= delivered)
-        d.warning(Code::INCONSISTENT_QUANTITIES, "All " + units + " are in returns: retour describes the delivery.");
+        d.warning(Code::INCONSISTENT_QUANTITIES, {"All ", units, " are in returns: retour describes the delivery."});
     else if (action == "retour_partially" && returned == 0)
-        d.warning(Code::INCONSISTENT_QUANTITIES, "None of the " + std::to_string(delivered) +
-                                                     " delivered units is in a return (load the order with its returns).");
+        d.warning(Code::INCONSISTENT_QUANTITIES,
+                  {"None of the ", delivered, " delivered units is in a return (load the order with its returns)."});
 }
 
 }  // namespace
@@ -135,8 +136,9 @@ void advise_transition(const Order& o, std::string_view type, const Id& id, std:
     }
     const int e = o.exponent;
     if (type == "order" && action == "cancel" && captured > refunded)
-        d.warning(Code::CANCEL_KEEPS_PAYMENT, "Cancelling the order does not refund: " + format_amount(captured - refunded, e) +
-                                                  " captured stays with the merchant; refund the captures (previewCaptureRefund).");
+        d.warning(Code::CANCEL_KEEPS_PAYMENT,
+                  {"Cancelling the order does not refund: ", Part::amount(captured - refunded, e),
+                   " captured stays with the merchant; refund the captures (previewCaptureRefund)."});
     if (type == "order" && action == "complete") {
         bool shipped = !o.deliveries.empty();
         for (const auto& dl : o.deliveries) shipped = shipped && dl.state == "shipped";
@@ -153,8 +155,9 @@ void advise_transition(const Order& o, std::string_view type, const Id& id, std:
                 if (r.kind == TxKind::refund && same_id(r.parent_id, c.id) && r.status == TxStatus::succeeded) tx_refunded += r.amount;
         }
         if (action == "refund" && tx_captured > 0 && tx_refunded < tx_captured)
-            d.warning(Code::REFUND_MISMATCH, "Refunds so far (" + format_amount(tx_refunded, e) + ") are below what was captured (" +
-                                                 format_amount(tx_captured, e) + "): refund_partially describes the payment.");
+            d.warning(Code::REFUND_MISMATCH,
+                      {"Refunds so far (", Part::amount(tx_refunded, e), ") are below what was captured (",
+                       Part::amount(tx_captured, e), "): refund_partially describes the payment."});
         if (action == "refund_partially" && tx_captured > 0 && tx_refunded >= tx_captured)
             d.warning(Code::REFUND_MISMATCH, "Everything captured is refunded: refund describes the payment.");
     }

@@ -14,7 +14,9 @@ void read_cancel_request(json::Value v, Diagnostics& d, CancelRequest& out) {
     static constexpr std::string_view kReasons[] = {"customer_request", "fraudulent", "inventory", "other"};
     if (read_text(v, "reason", d, out.reason, 100) == Read::ok &&
         std::find(std::begin(kReasons), std::end(kReasons), out.reason) == std::end(kReasons))
-        d.error_at("reason", Code::INVALID_VALUE, "'" + out.reason + "' is not a cancel reason; use customer_request, fraudulent, inventory or other.");
+        d.error_at(
+            "reason", Code::INVALID_VALUE,
+            {"'", out.reason, "' is not a cancel reason; use customer_request, fraudulent, inventory or other."});
     read_bool(v, "restock", d, out.restock);
     read_bool(v, "notify_customer", d, out.notify);
     out.full_refund = false;

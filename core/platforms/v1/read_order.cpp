@@ -74,8 +74,9 @@ bool read_line(json::Value v, const Order& order, Diagnostics& d, V1Line& out) {
     std::int64_t total = 0;
     if (read_amount(v, "total", e, d, total) == Read::ok && total != out.amount &&
         total != static_cast<std::int64_t>(static_cast<i128>(price) * line.current_quantity))
-        d.warning_at("total", Code::INCONSISTENT_TOTALS, "total " + format_amount(total, e) + " differs from quantity x price (" +
-                                                             format_amount(out.amount, e) + " after discounts).");
+        d.warning_at("total", Code::INCONSISTENT_TOTALS,
+                     {"total ", Part::amount(total, e), " differs from quantity x price (", Part::amount(out.amount, e),
+                      " after discounts)."});
     out.has_own_tax = read_tax_lines(v, e, d, out.own_tax, line.tax_rate, line.has_rate);
     return d.error_count() == before;
 }
@@ -105,7 +106,9 @@ void read_fulfillments(json::Value root, std::vector<V1Line>& lines, Diagnostics
                     l.line.fulfilled_quantity += qty;
                     found = true;
                 }
-            if (!found) d.warning_at("id", Code::LINE_ITEM_NOT_FOUND, "The fulfilment names line " + id.text + ", which the order does not list.");
+            if (!found)
+                d.warning_at("id", Code::LINE_ITEM_NOT_FOUND,
+                             {"The fulfilment names line ", id.text, ", which the order does not list."});
         }
     });
 }
@@ -128,7 +131,8 @@ void apply_refunds(json::Value root, Order& order, Diagnostics& d) {
                     continue;
                 Line* line = order.find_line(id);
                 if (!line) {
-                    d.warning_at("line_item_id", Code::LINE_ITEM_NOT_FOUND, "An earlier refund names line " + id.text + ", which the order does not list.");
+                    d.warning_at("line_item_id", Code::LINE_ITEM_NOT_FOUND,
+                                 {"An earlier refund names line ", id.text, ", which the order does not list."});
                     continue;
                 }
                 // v1 lines keep their quantity after a refund, so every refunded unit stays counted in place.
