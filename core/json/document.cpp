@@ -298,7 +298,7 @@ bool Document::parse(std::string_view text, const Limits& limits, Diagnostics& d
     std::string message;
     if (builder.depth_exceeded()) {
         code = Code::NESTING_TOO_DEEP;
-        message = "The JSON nests deeper than " + std::to_string(limits.max_depth) + " levels.";
+        message = join({"The JSON nests deeper than ", limits.max_depth, " levels."});
     } else if (builder.error_message().find("UTF-8") != std::string::npos) {
         code = Code::INVALID_UTF8;
         message = "A string is not valid UTF-8.";
@@ -311,7 +311,7 @@ bool Document::parse(std::string_view text, const Limits& limits, Diagnostics& d
         // valid JSON text by replacing every byte outside printable ASCII.
         for (char& c : detail)
             if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) > 0x7e) c = '?';
-        message = "The text is not valid JSON: " + detail;
+        message = join({"The text is not valid JSON: ", detail});
     }
     nodes_.clear();
     pool_.clear();

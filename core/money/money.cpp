@@ -62,22 +62,21 @@ AmountError parse_amount(std::string_view text, int exponent, std::int64_t& out)
 }
 
 void append_amount(std::string& out, std::int64_t minor, int exponent) {
-    // Work on the magnitude in 128 bits so INT64_MIN cannot overflow on negation.
-    i128 v = minor;
-    if (v < 0) {
-        out += '-';
-        v = -v;
-    }
+    // The magnitude fits 64 unsigned bits (INT64_MIN too), so each digit is a 64-bit division: in wasm a 128-bit
+    // division is a library call per digit. Digits are written backwards and appended once.
+    std::uint64_t v = minor < 0 ? 0 - static_cast<std::uint64_t>(minor) : static_cast<std::uint64_t>(minor);
     char buf[48];
-    int n = 0;
+    char* const end = buf + sizeof buf;
+    char* p = end;
     int frac = 0;
     do {
-        buf[n++] = static_cast<char>('0' + static_cast<int>(v % 10));
+        *--p = static_cast<char>('0' + v % 10);
         v /= 10;
-        if (++frac == exponent) buf[n++] = '.';
+        if (++frac == exponent) *--p = '.';
     } while (v != 0 || frac <= exponent);
-    if (buf[n - 1] == '.') buf[n++] = '0';
-    while (n > 0) out += buf[--n];
+    if (*p == '.') *--p = '0';
+    if (minor < 0) *--p = '-';
+    out.append(p, static_cast<std::size_t>(end - p));
 }
 
 std::string format_amount(std::int64_t minor, int exponent) {

@@ -36,7 +36,7 @@ std::optional<std::string> canonical_decimal(std::string_view t) {
     while (!frac.empty() && frac.back() == '0') frac.remove_suffix(1);
     std::string out(int_part);
     if (!frac.empty()) out += "." + std::string(frac);
-    if (negative && out != "0") out = "-" + out;
+    if (negative && out != "0") out = join({"-", out});
     return out;
 }
 
@@ -58,7 +58,7 @@ std::string identity(json::Value v) {
     if (!v.is_object()) return {};
     for (std::string_view key : {"line_id", "line_item_id", "id", "parent_id"})
         if (const json::Value id = v.get(key); id.is_string() || id.is_integer()) {
-            std::string k = std::string(key) + "=" + std::string(id.text());
+            std::string k = join({key, "=", id.text()});
             if (const json::Value r = v.get("restock_type"); r.is_string()) k += "/" + std::string(r.text());
             return k;
         }
@@ -109,7 +109,7 @@ private:
                 found = hit->second.back();
                 hit->second.pop_back();
             }
-            const std::string here = path + "[" + std::to_string(i) + "]";
+            const std::string here = op::join({path, "[", i, "]"});
             if (found == right.size()) {
                 report(here, *it, json::Value());
             } else {

@@ -108,7 +108,7 @@ void write_order_after(json::Writer& w, const OrderContext& ctx, const OrderFact
     if (changes_only) w.end_object();
 }
 
-std::string edit_path(std::size_t index) { return "edits[" + std::to_string(index) + "]"; }
+std::string edit_path(std::size_t index) { return join({"edits[", index, "]"}); }
 
 // A changed line with its own discount keeps it per unit; order-level offers and vouchers are not re-evaluated.
 // Each warning names the edit it concerns, so a UI can attach it there.

@@ -19,7 +19,7 @@ struct Claims {
 std::int64_t fulfilled_pool(const Line& l) { return std::max<std::int64_t>(0, l.fulfilled_quantity - l.refunded_in_place); }
 std::int64_t unfulfilled_pool(const Line& l) { return l.fulfillable_quantity; }
 
-std::string line_name(const Line& l) { return "line " + l.id.text; }
+std::string line_name(const Line& l) { return join({"line ", l.id.text}); }
 
 // Finds the line for a request id; an id that matches only with another JSON type is its own error.
 const Line* find_line(const Order& order, const Id& id, std::string_view id_key, Diagnostics& d) {
@@ -78,10 +78,13 @@ void explicit_restock(const Order& order, const Profile& profile, const Line& li
     const std::int64_t pool = cancel ? unfulfilled_pool(line) - claims.unfulfilled : fulfilled_pool(line) - claims.fulfilled;
     const std::int64_t whole_pool = cancel ? unfulfilled_pool(line) : fulfilled_pool(line);
     if (whole_pool == 0) {
-        d.error_at("restock_type", Code::INVALID_RESTOCK_TYPE,
-                   {cancel ? line_name(line), " has no unfulfilled units to cancel; use ",
-                    line.digital ? "no_restock" : "return or no_restock", "." : line_name(line),
-                    " has no fulfilled units left to refund; unfulfilled units use cancel."});
+        if (cancel)
+            d.error_at("restock_type", Code::INVALID_RESTOCK_TYPE,
+                       {line_name(line), " has no unfulfilled units to cancel; use ",
+                        line.digital ? "no_restock" : "return or no_restock", "."});
+        else
+            d.error_at("restock_type", Code::INVALID_RESTOCK_TYPE,
+                       {line_name(line), " has no fulfilled units left to refund; unfulfilled units use cancel."});
         return;
     }
     if (req.quantity > pool) {

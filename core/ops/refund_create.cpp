@@ -52,7 +52,7 @@ void write_lines(json::Writer& w, json::Value calc, bool v1, Diagnostics& d) {
             require(read_count(l, "quantity", d, qty), "quantity", d);
             require(read_text(l, "restock_type", d, restock, 32), "restock_type", d);
             if (v1) restock = restock == "no_restock" ? "false" : "true";
-            const std::string key = op::id_key(id) + "|" + restock;
+            const std::string key = join({op::id_key(id), "|", restock});
             auto same = std::find_if(body.begin(), body.end(), [&](const BodyLine& b) { return b.key == key; });
             if (same != body.end()) same->quantity += qty;
             else body.push_back({l.get(id_key), key, qty, restock});

@@ -80,7 +80,7 @@ bool contains(const Names& names, std::string_view s) {
     return false;
 }
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string quoted(std::string_view s) { return join({"'", s, "'"}); }
 
 // Compares the stated value with the derived ones; a difference is a warning at order.<key>.
 void compare(std::string_view key, const std::string& stated, const Names& accepts, const Machine* m,
@@ -135,14 +135,14 @@ void write_facts(json::Writer& w, const Order& o, const PaymentFacts& p, const U
 
 std::string payment_because(const Order& o, const PaymentFacts& p) {
     const int e = o.exponent;
-    return "its transactions (captured " + format_amount(p.captured, e) + " of " + format_amount(p.total, e) + " " +
-           o.currency + ", refunded " + format_amount(p.refunded, e) + ", authorised and not captured " +
-           format_amount(p.authorized_uncaptured, e) + ")";
+    return join({"its transactions (captured ", Part::amount(p.captured, e), " of ", Part::amount(p.total, e), " ",
+                 o.currency, ", refunded ", Part::amount(p.refunded, e), ", authorised and not captured ",
+                 Part::amount(p.authorized_uncaptured, e), ")"});
 }
 
 std::string units_because(const UnitFacts& u, bool physical_only) {
-    return std::string("its line quantities (") + std::to_string(u.fulfilled) + " of " + std::to_string(u.units) +
-           (physical_only ? " units that need shipping" : " units") + " fulfilled)";
+    return join({"its line quantities (", u.fulfilled, " of ", u.units,
+                 (physical_only ? " units that need shipping" : " units"), " fulfilled)"});
 }
 
 void write_derivation(json::Writer& w, const Order& o, const Platform& platform, const Vocabulary& v, Diagnostics& d) {

@@ -5,7 +5,9 @@
 namespace op::status {
 namespace {
 
-std::string money(const Order& o, std::int64_t minor) { return format_amount(minor, o.exponent) + " " + o.currency; }
+std::string money(const Order& o, std::int64_t minor) {
+    return join({Part::amount(minor, o.exponent), " ", o.currency});
+}
 
 std::string units_text(std::int64_t n, std::string_view what) {
     return std::to_string(n) + (n == 1 ? " unit " : " units ") + std::string(what);
@@ -16,7 +18,8 @@ GuardOutcome guard_paid(const Order& o) {
     const PaymentFacts p = payment_facts(o);
     GuardOutcome g{true, false, {}};
     g.passed = p.total <= 0 || (p.captured >= p.total && p.refunded < p.captured);
-    g.fact = "captured " + money(o, p.captured) + " of the total " + money(o, p.total) + ", refunded " + money(o, p.refunded);
+    g.fact = join(
+        {"captured ", money(o, p.captured), " of the total ", money(o, p.total), ", refunded ", money(o, p.refunded)});
     return g;
 }
 
@@ -47,7 +50,7 @@ GuardOutcome guard_not_fulfilled_or_processing(const Order& o) {
     const UnitFacts u = unit_facts(o, true);
     const bool processing = o.fulfillment_status == "processing";
     GuardOutcome g{true, u.fulfilled == 0 && u.in_fulfilment == 0 && !processing, {}};
-    g.fact = units_text(u.fulfilled, "fulfilled") + ", " + units_text(u.in_fulfilment, "in fulfilment");
+    g.fact = join({units_text(u.fulfilled, "fulfilled"), ", ", units_text(u.in_fulfilment, "in fulfilment")});
     if (!o.fulfillment_status.empty()) g.fact += ", fulfillment_status '" + o.fulfillment_status + "'";
     return g;
 }

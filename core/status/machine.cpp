@@ -24,7 +24,7 @@ constexpr GuardName kGuards[] = {
 constexpr std::string_view kGuardList =
     "paid, nothing_fulfilled, fully_fulfilled, has_fulfillable_units, not_cancelled, not_fulfilled_or_processing";
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string quoted(std::string_view s) { return join({"'", s, "'"}); }
 
 void warn_unknown_keys(json::Value obj, std::initializer_list<std::string_view> allowed, Diagnostics& d) {
     for (auto it = obj.begin(); it != obj.end(); ++it) {

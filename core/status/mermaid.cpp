@@ -40,7 +40,7 @@ std::string label(std::string_view s) {
 std::string base_id(const std::string& name) {
     std::string id;
     for (char c : name) id += is_id_char(c) ? c : '_';
-    if (id.empty() || (id[0] >= '0' && id[0] <= '9') || is_keyword(id)) id = "s_" + id;
+    if (id.empty() || (id[0] >= '0' && id[0] <= '9') || is_keyword(id)) id = join({"s_", id});
     return id;
 }
 
@@ -55,7 +55,7 @@ std::vector<std::string> mermaid_ids(const Machine& m) {
             bool taken = false;
             for (const auto& other : ids) taken = taken || other == id;
             if (!taken) break;
-            id = base + "_" + std::to_string(n);
+            id = join({base, "_", n});
         }
         ids.push_back(std::move(id));
     }

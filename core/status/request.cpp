@@ -7,7 +7,7 @@
 namespace op::status {
 namespace {
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string quoted(std::string_view s) { return join({"'", s, "'"}); }
 
 bool load_options_and_request(std::string_view request, std::string_view options, StatusCall& sc) {
     Call& c = sc.call;

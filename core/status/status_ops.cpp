@@ -8,7 +8,7 @@ namespace op {
 namespace status {
 namespace {
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string quoted(std::string_view s) { return join({"'", s, "'"}); }
 
 std::vector<std::string> actions_from(const Machine& m, Index state) {
     std::vector<std::string> names;
@@ -18,8 +18,8 @@ std::vector<std::string> actions_from(const Machine& m, Index state) {
 
 std::string allowed_sentence(const Machine& m, Index state) {
     const auto names = actions_from(m, state);
-    if (names.empty()) return "No action is allowed from " + quoted(m.states[state]) + ".";
-    return "Allowed from " + quoted(m.states[state]) + ": " + join_names(names) + ".";
+    if (names.empty()) return join({"No action is allowed from ", quoted(m.states[state]), "."});
+    return join({"Allowed from ", quoted(m.states[state]), ": ", join_names(names), "."});
 }
 
 // Resolves from/action to indices, reporting UNKNOWN_STATE / UNKNOWN_ACTION with the valid names.
@@ -66,7 +66,7 @@ struct Step {
 void check_guard(const StatusCall& sc, const Transition& t, Step& step, Diagnostics& d) {
     const Machine& m = *sc.machine;
     step.guard = t.guard;
-    const std::string what = quoted(m.actions[t.action]) + " from " + quoted(m.states[t.from]);
+    const std::string what = join({quoted(m.actions[t.action]), " from ", quoted(m.states[t.from])});
     const std::string guard = quoted(guard_name(t.guard));
     if (!sc.has_order) {
         d.warning_at("order", Code::MISSING_FIELD,

@@ -6,10 +6,10 @@
 namespace op::status {
 namespace {
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string quoted(std::string_view s) { return join({"'", s, "'"}); }
 
 std::string describe(const Machine& m, const Transition& t) {
-    return quoted(m.actions[t.action]) + " from " + quoted(m.states[t.from]) + " to " + quoted(m.states[t.to]);
+    return join({quoted(m.actions[t.action]), " from ", quoted(m.states[t.from]), " to ", quoted(m.states[t.to])});
 }
 
 void check_transitions(const Machine& m, Diagnostics& d) {
@@ -28,7 +28,7 @@ void check_transitions(const Machine& m, Diagnostics& d) {
             continue;
         }
         auto at_i = d.at(static_cast<std::size_t>(t.source_index));
-        const std::string other = "transitions[" + std::to_string(first.source_index) + "]";
+        const std::string other = join({"transitions[", first.source_index, "]"});
         if (t.to == first.to)
             d.error(Code::INVALID_DEFINITION,
                     {"The transition ", describe(m, t), " is listed twice (also ", other, ")."});
@@ -44,7 +44,7 @@ void check_refusals(const Machine& m, Diagnostics& d) {
     for (std::size_t i = 0; i < m.refusals.size(); ++i) {
         const Refusal& r = m.refusals[i];
         auto at_i = d.at(static_cast<std::size_t>(r.source_index));
-        const std::string what = quoted(m.actions[r.action]) + " from " + quoted(m.states[r.from]);
+        const std::string what = join({quoted(m.actions[r.action]), " from ", quoted(m.states[r.from])});
         if (const Transition* t = m.find(r.action, r.from))
             d.error(Code::INVALID_DEFINITION,
                     {what, " is refused here but allowed by transitions[", t->source_index, "]."});

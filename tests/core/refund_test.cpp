@@ -282,3 +282,23 @@ TEST_CASE("Elastic Path: refunding every item in any partition sums exactly to t
     }
     digest.publish("elasticpath-refund-partitions");
 }
+
+TEST_CASE("A restock type whose pool is empty is refused with the line and the restock types that fit", "[refund]") {
+    json order = json::parse(test::example("29next-seed000.json"));
+    json& line = order["lines"][0];
+    line["fulfillable_quantity"] = 0;
+    line["editable_quantity"] = 0;
+    json env =
+        refund(order, json::parse(R"({"refund_lines":[{"line_id":1000,"quantity":1,"restock_type":"cancel"}]})"));
+    REQUIRE(env["errors"].size() == 1);
+    CHECK(env["errors"][0]["code"] == "INVALID_RESTOCK_TYPE");
+    CHECK(env["errors"][0]["message"] == "line 1000 has no unfulfilled units to cancel; use return or no_restock.");
+
+    line["fulfillable_quantity"] = 3;
+    line["editable_quantity"] = 3;
+    env = refund(order, json::parse(R"({"refund_lines":[{"line_id":1000,"quantity":1,"restock_type":"return"}]})"));
+    REQUIRE(env["errors"].size() == 1);
+    CHECK(env["errors"][0]["code"] == "INVALID_RESTOCK_TYPE");
+    CHECK(env["errors"][0]["message"] ==
+          "line 1000 has no fulfilled units left to refund; unfulfilled units use cancel.");
+}

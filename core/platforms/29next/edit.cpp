@@ -15,13 +15,13 @@ constexpr std::string_view kRewrittenLineMembers[] = {
     "quantity", "current_quantity", "fulfillable_quantity", "editable_quantity", "price_excl_tax", "price_incl_tax",
     "price_excl_tax_excl_discounts", "price_incl_tax_excl_discounts"};
 
-std::string order_path(const Order& o) { return "/api/admin/orders/" + path_text(o.number, "{number}"); }
+std::string order_path(const Order& o) { return join({"/api/admin/orders/", path_text(o.number, "{number}")}); }
 
 void line_calls(PlanWriter& p, const Order& o, const EditState& s) {
     const int e = o.exponent;
     for (const auto& l : s.touched) {
         if (!l.original) continue;
-        const std::string path = order_path(o) + "/lines/" + l.id.text + "/";
+        const std::string path = join({order_path(o), "/lines/", l.id.text, "/"});
         if (l.removed) {
             p.call("DELETE", path, "ordersLinesDestroy");
             p.end();

@@ -17,8 +17,8 @@ std::string field_refusal(std::string_view key) {
         return "29next keeps the email on the customer, not the order: ordersPartialUpdate (PatchedUpdateOrder) does not take "
                "it; update the customer (PATCH /api/admin/customers/{id}/) instead.";
     if (key == "order_number" || key == "external_ref")
-        return "The order's " + std::string(key == "order_number" ? "number" : "external reference") +
-               " is read-only on 29next: ordersPartialUpdate (PatchedUpdateOrder) does not take it.";
+        return join({"The order's ", key == "order_number" ? "number" : "external reference",
+                     " is read-only on 29next: ordersPartialUpdate (PatchedUpdateOrder) does not take it."});
     return {};
 }
 

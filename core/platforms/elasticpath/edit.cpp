@@ -144,10 +144,10 @@ constexpr std::string_view kAddressMembers[] = {"first_name", "last_name", "phon
 
 }  // namespace
 
-std::string order_path(const Order& o) { return "/v2/orders/" + path_id(o.id, "{orderID}"); }
+std::string order_path(const Order& o) { return join({"/v2/orders/", path_id(o.id, "{orderID}")}); }
 
 std::string transaction_path(const Order& o, const Transaction& tx, std::string_view action) {
-    return order_path(o) + "/transactions/" + path_id(tx.id, "{transactionID}") + "/" + std::string(action);
+    return join({order_path(o), "/transactions/", path_id(tx.id, "{transactionID}"), "/", action});
 }
 
 // Voids (POST …/cancel) work on Stripe and PayPal gateways; the manual gateway answers 422 "Unsupported

@@ -16,7 +16,7 @@ namespace op::shopware {
 
 namespace {
 
-std::string edit_path(std::size_t index) { return "edits[" + std::to_string(index) + "]"; }
+std::string edit_path(std::size_t index) { return join({"edits[", index, "]"}); }
 
 bool is_hex32(const std::string& s) {
     return s.size() == 32 && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
@@ -289,7 +289,8 @@ struct Recalculation {
             std::int64_t tax_before = 0, tax_after = 0;
             for (const auto& p : stored_ship) tax_before += p.tax_sum();
             for (const auto& p : ship) tax_after += p.tax_sum();
-            std::string msg = "Shopware keeps the shipping costs as stored (" + money(ship.front().total, o) + ", the first delivery's)";
+            std::string msg = join({"Shopware keeps the shipping costs as stored (", money(ship.front().total, o),
+                                    ", the first delivery's)"});
             if (o.tax_free)
                 msg += ".";
             else
@@ -322,20 +323,24 @@ std::string edit_line_refusal(const Line& line) {
         case LineKind::custom:
             return {};
         case LineKind::discount:
-            return "Line " + line.id.text + " is a promotion; Shopware keeps promotion lines as they are when it recalculates "
-                   "an order, so the preview does not change them.";
+            return join({"Line ", line.id.text,
+                         " is a promotion; Shopware keeps promotion lines as they are when it recalculates "
+                         "an order, so the preview does not change them."});
         case LineKind::credit:
-            return "Line " + line.id.text + " is a credit; its amount is not a quantity. Credits are not edited by the preview.";
+            return join({"Line ", line.id.text,
+                         " is a credit; its amount is not a quantity. Credits are not edited by the preview."});
         case LineKind::container:
-            return "Line " + line.id.text + " is a container; its children are priced with it. Containers are not edited by the preview.";
+            return join(
+                {"Line ", line.id.text,
+                 " is a container; its children are priced with it. Containers are not edited by the preview."});
         default:
-            return "Line " + line.id.text + " is not a product or custom line; the preview edits only those.";
+            return join({"Line ", line.id.text, " is not a product or custom line; the preview edits only those."});
     }
 }
 
 std::string edit_field_refusal(std::string_view key) {
-    return "Shopware orders: '" + std::string(key) +
-           "' is not previewed by previewEdit; change states with transition() on the order's entities.";
+    return join({"Shopware orders: '", key,
+                 "' is not previewed by previewEdit; change states with transition() on the order's entities."});
 }
 
 void recalculate_edit(const Order& order, EditState& state, Diagnostics& d) {

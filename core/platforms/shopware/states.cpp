@@ -12,7 +12,9 @@ namespace {
 
 bool found(const std::string& s, std::string& state, std::string& problem, std::string_view what) {
     if (s.empty()) {
-        problem = std::string(what) + " has no loaded state: load it with its state association (stateMachineState, or state for returns and lines).";
+        problem = join({what,
+                        " has no loaded state: load it with its state association (stateMachineState, or state for "
+                        "returns and lines)."});
         return false;
     }
     state = s;
@@ -47,7 +49,7 @@ void advise_retour(const Order& o, const Id& id, std::string_view action, Diagno
                 count(l, l.quantity);
     }
     if (delivered <= 0) return;
-    const std::string units = std::to_string(returned) + " of the " + std::to_string(delivered) + " delivered units";
+    const std::string units = join({returned, " of the ", delivered, " delivered units"});
     if (action == "retour" && returned < delivered)
         d.warning(Code::INCONSISTENT_QUANTITIES,
                   {"Only ", units, " are in returns: retour_partially describes the delivery."});
@@ -61,10 +63,10 @@ void advise_retour(const Order& o, const Id& id, std::string_view action, Diagno
 }  // namespace
 
 bool entity_state(const Order& o, std::string_view type, const Id& id, std::string& state, std::string& problem) {
-    const std::string what = std::string(type) + " " + id.text;
+    const std::string what = join({type, " ", id.text});
     if (type == "order") {
         if (id.present() && !same_id(id, o.id)) {
-            problem = "The order's id is " + o.id.text + ", not " + id.text + ".";
+            problem = join({"The order's id is ", o.id.text, ", not ", id.text, "."});
             return false;
         }
         return found(o.status, state, problem, what);
@@ -88,11 +90,13 @@ bool entity_state(const Order& o, std::string_view type, const Id& id, std::stri
     } else if (type == "order_line_item") {
         if (const Line* l = o.find_line(id)) return found(l->state, state, problem, what);
     } else {
-        problem = "'" + std::string(type) + "' is not an entity with a state; use order, order_delivery, order_transaction, "
-                  "order_transaction_capture, order_transaction_capture_refund, order_return, order_return_line_item or order_line_item.";
+        problem = join({"'", type,
+                        "' is not an entity with a state; use order, order_delivery, order_transaction, "
+                        "order_transaction_capture, order_transaction_capture_refund, order_return, "
+                        "order_return_line_item or order_line_item."});
         return false;
     }
-    problem = "The order lists no " + what + ".";
+    problem = join({"The order lists no ", what, "."});
     return false;
 }
 

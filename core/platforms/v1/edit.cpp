@@ -10,13 +10,13 @@ namespace {
 constexpr std::string_view kRewrittenLineMembers[] = {"quantity", "current_quantity", "fulfillable_quantity", "price",
                                                       "total"};
 
-std::string order_path(const Order& o) { return "/api/v1/orders/" + path_id(o.id, "{id}"); }
+std::string order_path(const Order& o) { return join({"/api/v1/orders/", path_id(o.id, "{id}")}); }
 
 void line_calls(PlanWriter& p, const Order& o, const EditState& s) {
     const int e = o.exponent;
     for (const auto& l : s.touched) {
         if (!l.original) continue;
-        const std::string path = order_path(o) + "/line_items/" + l.id.text;
+        const std::string path = join({order_path(o), "/line_items/", l.id.text});
         if (l.removed) {
             p.call("DELETE", path, "removeLineItem");
             p.end();
