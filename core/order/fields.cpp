@@ -4,13 +4,8 @@ namespace op {
 namespace {
 
 std::string wrong_type(std::string_view key, std::string_view expected, json::Value v) {
-    std::string m = key.empty() ? std::string("The value") : "'" + std::string(key) + "'";
-    m += " must be ";
-    m += expected;
-    m += ", not ";
-    m += v.type_name();
-    m += '.';
-    return m;
+    if (key.empty()) return join({"The value must be ", expected, ", not ", v.type_name(), "."});
+    return join({"'", key, "' must be ", expected, ", not ", v.type_name(), "."});
 }
 
 void report(Diagnostics& d, std::string_view key, Code code, std::string message) {
@@ -19,6 +14,8 @@ void report(Diagnostics& d, std::string_view key, Code code, std::string message
     else
         d.error_at(key, code, std::move(message));
 }
+
+void report(Diagnostics& d, std::string_view key, Code code, Message message) { report(d, key, code, join(message)); }
 
 }  // namespace
 
@@ -33,18 +30,18 @@ Read read_amount_value(json::Value v, int exponent, Diagnostics& d, std::int64_t
         case AmountError::none: return Read::ok;
         case AmountError::out_of_range:
             report(d, key, Code::AMOUNT_OUT_OF_RANGE,
-                   "The amount '" + excerpt(text, 40) + "' is beyond 10^15 minor units.");
+                   {"The amount '", Part::excerpt(text, 40), "' is beyond 10^15 minor units."});
             return Read::bad;
         case AmountError::too_many_digits:
             report(d, key, Code::INVALID_AMOUNT,
-                   "The amount '" + excerpt(text, 40) + "' has more than " + std::to_string(exponent) +
-                       " decimal digits for this currency.");
+                   {"The amount '", Part::excerpt(text, 40), "' has more than ", exponent,
+                    " decimal digits for this currency."});
             return Read::bad;
         case AmountError::invalid: break;
     }
     report(d, key, Code::INVALID_AMOUNT,
-           "The amount '" + excerpt(text, 40) +
-               "' is not a plain decimal (digits, an optional leading '-' and '.', no exponent or spaces).");
+           {"The amount '", Part::excerpt(text, 40),
+            "' is not a plain decimal (digits, an optional leading '-' and '.', no exponent or spaces)."});
     return Read::bad;
 }
 
