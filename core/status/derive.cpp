@@ -80,7 +80,6 @@ bool contains(const Names& names, std::string_view s) {
     return false;
 }
 
-std::string quoted(std::string_view s) { return join({"'", s, "'"}); }
 
 // Compares the stated value with the derived ones; a difference is a warning at order.<key>.
 void compare(std::string_view key, const std::string& stated, const Names& accepts, const Machine* m,

@@ -24,7 +24,6 @@ constexpr GuardName kGuards[] = {
 constexpr std::string_view kGuardList =
     "paid, nothing_fulfilled, fully_fulfilled, has_fulfillable_units, not_cancelled, not_fulfilled_or_processing";
 
-std::string quoted(std::string_view s) { return join({"'", s, "'"}); }
 
 void warn_unknown_keys(json::Value obj, std::initializer_list<std::string_view> allowed, Diagnostics& d) {
     for (auto it = obj.begin(); it != obj.end(); ++it) {
@@ -386,6 +385,8 @@ std::string Definition::machine_names() const {
     for (const auto& m : machines) names.push_back(m.name);
     return join_names(names);
 }
+
+std::string quoted(std::string_view s) { return join({"'", s, "'"}); }
 
 std::string join_names(const std::vector<std::string>& names, std::size_t max) {
     std::string out;

@@ -91,6 +91,9 @@ struct Definition {
 // (UNREACHABLE_STATE, UNKNOWN_FIELD) do not fail it.
 bool load_definition(json::Value v, std::string_view default_name, Diagnostics& d, Definition& out);
 
+// 'text', for names in messages.
+std::string quoted(std::string_view s);
+
 // "a, b, c", at most `max` names, then "…".
 std::string join_names(const std::vector<std::string>& names, std::size_t max = 30);
 

@@ -7,7 +7,6 @@
 namespace op::status {
 namespace {
 
-std::string quoted(std::string_view s) { return join({"'", s, "'"}); }
 
 bool load_options_and_request(std::string_view request, std::string_view options, StatusCall& sc) {
     Call& c = sc.call;

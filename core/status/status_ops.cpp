@@ -8,7 +8,6 @@ namespace op {
 namespace status {
 namespace {
 
-std::string quoted(std::string_view s) { return join({"'", s, "'"}); }
 
 std::vector<std::string> actions_from(const Machine& m, Index state) {
     std::vector<std::string> names;

@@ -6,7 +6,6 @@
 namespace op::status {
 namespace {
 
-std::string quoted(std::string_view s) { return join({"'", s, "'"}); }
 
 std::string describe(const Machine& m, const Transition& t) {
     return join({quoted(m.actions[t.action]), " from ", quoted(m.states[t.from]), " to ", quoted(m.states[t.to])});
