@@ -28,6 +28,7 @@ const std::vector<Code>& all_codes();
 // One part of a message: text, an integer, an amount in minor units or an excerpt of user text. A message is a
 // braced list of parts joined out of line, so a call site stores a few words instead of chaining std::string
 // temporaries; in wasm every such chain costs code and an exception cleanup at the site (docs/bench.md).
+// A part views its text: write the list in the call that joins it, never keep one.
 class Part {
 public:
     Part(const char* text) : text_(text) {}
