@@ -52,17 +52,9 @@ void Part::append_to(std::string& out) const {
         case Kind::signed_integer:
             append_amount(out, static_cast<std::int64_t>(number_), 0);
             return;
-        case Kind::unsigned_integer: {
-            char digits[20];
-            int n = 0;
-            std::uint64_t v = number_;
-            do {
-                digits[n++] = static_cast<char>('0' + v % 10);
-                v /= 10;
-            } while (v != 0);
-            while (n > 0) out += digits[--n];
+        case Kind::unsigned_integer:
+            append_decimal(out, number_, false, 0);
             return;
-        }
         case Kind::amount:
             append_amount(out, static_cast<std::int64_t>(number_), exponent_);
             return;

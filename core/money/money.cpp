@@ -63,19 +63,25 @@ AmountError parse_amount(std::string_view text, int exponent, std::int64_t& out)
 
 void append_amount(std::string& out, std::int64_t minor, int exponent) {
     // The magnitude fits 64 unsigned bits (INT64_MIN too), so each digit is a 64-bit division: in wasm a 128-bit
-    // division is a library call per digit. Digits are written backwards and appended once.
-    std::uint64_t v = minor < 0 ? 0 - static_cast<std::uint64_t>(minor) : static_cast<std::uint64_t>(minor);
+    // division is a library call per digit.
+    const std::uint64_t magnitude =
+        minor < 0 ? 0 - static_cast<std::uint64_t>(minor) : static_cast<std::uint64_t>(minor);
+    append_decimal(out, magnitude, minor < 0, exponent);
+}
+
+void append_decimal(std::string& out, std::uint64_t magnitude, bool negative, int exponent) {
+    // Digits are written backwards into a buffer and appended once.
     char buf[48];
     char* const end = buf + sizeof buf;
     char* p = end;
     int frac = 0;
     do {
-        *--p = static_cast<char>('0' + v % 10);
-        v /= 10;
+        *--p = static_cast<char>('0' + magnitude % 10);
+        magnitude /= 10;
         if (++frac == exponent) *--p = '.';
-    } while (v != 0 || frac <= exponent);
+    } while (magnitude != 0 || frac <= exponent);
     if (*p == '.') *--p = '0';
-    if (minor < 0) *--p = '-';
+    if (negative) *--p = '-';
     out.append(p, static_cast<std::size_t>(end - p));
 }
 

@@ -27,6 +27,8 @@ AmountError parse_amount(std::string_view text, int exponent, std::int64_t& out)
 // Exactly `exponent` fractional digits: format_amount(399, 2) == "3.99", format_amount(1200, 0) == "1200".
 std::string format_amount(std::int64_t minor, int exponent);
 void append_amount(std::string& out, std::int64_t minor, int exponent);
+// The same for a magnitude and a sign (also how unsigned counts are written: exponent 0).
+void append_decimal(std::string& out, std::uint64_t magnitude, bool negative, int exponent);
 
 // num / den rounded to an integer; den > 0. Half-up rounds halves away from zero.
 i128 div_round(i128 num, i128 den, Rounding mode);
