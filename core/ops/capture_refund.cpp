@@ -30,7 +30,8 @@ void check_capture(const CaptureRefundRules& rules, CaptureRefundPreview& p, con
     const Transaction& cap = *p.capture;
     if (cap.state != rules.capture_done_state)
         d.error_at("captureId", Code::PAYMENT_NOT_CAPTURED,
-                   {"Capture ", cap.id.text, " is ", (cap.state.empty() ? std::string("without a state") : cap.state),
+                   {"Capture ", cap.id.text, " is ",
+                    (cap.state.empty() ? std::string_view("without a state") : std::string_view(cap.state)),
                     "; only a ", rules.capture_done_state, " capture can be refunded."});
     p.transaction = o.find_transaction(cap.parent_id);
     if (p.transaction && !rules.refundable_transaction_states.contains(p.transaction->state))

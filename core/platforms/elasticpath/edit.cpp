@@ -101,7 +101,7 @@ void write_follow_up(json::Writer& w, const Order& o, Diagnostics& d) {
         if (!gateway_voids(tx)) {
             d.warning(Code::PAYMENT_NOT_CAPTURED,
                       {"Authorisation ", tx.id.text, " (", Part::amount(tx.amount, e), ") stays open: the ",
-                       (tx.gateway.empty() ? std::string("unnamed") : tx.gateway),
+                       (tx.gateway.empty() ? std::string_view("unnamed") : std::string_view(tx.gateway)),
                        " gateway cannot cancel (void) it; release it at the payment provider."});
             continue;
         }
